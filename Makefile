@@ -1,0 +1,47 @@
+# Everything sets itself up: the first run creates .venv and node_modules from the pinned files.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test lint clean
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+serve: $(VENV)/.site node_modules/.installed ## Build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(VENV)/.site node_modules/.installed ## Build the site into site/
+	$(BIN)/mkdocs build --strict
+
+test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (unit, CLI, build, browser)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test ## Lint and type-check the Python
+	$(BIN)/ruff check calculators overrides tests
+	$(BIN)/ruff format --check calculators overrides tests
+	$(BIN)/mypy
+
+clean: ## Remove the build and the installed dependencies
+	rm -rf site dist $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+
+$(VENV)/.site: requirements/site.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	@touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements/test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 20 or newer) is needed to fetch the pinned Pyodide"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@

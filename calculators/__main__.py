@@ -1,0 +1,7 @@
+"""Run the calculators from a terminal: ``python -m calculators --help``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

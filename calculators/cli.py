@@ -1,0 +1,104 @@
+"""The command line: ``python -m calculators <calculator> --<input> VALUE ... [--json]``.
+
+Options are generated from each calculator's declared inputs. Every problem with
+the input is one line on standard error and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from datetime import date
+from typing import Any, NoReturn, Sequence
+
+from . import CALCULATORS, dates
+from .calculator import Calculator, InputError, Result
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one plain line instead of usage plus a message."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"error: {message}. See: {self.prog} --help\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m calculators",
+        description="Work out AliExpress dispute, return and refund deadlines from your dates.",
+    )
+    commands = parser.add_subparsers(dest="calculator", metavar="CALCULATOR", parser_class=_Parser)
+    for calculator in CALCULATORS.values():
+        command = commands.add_parser(
+            calculator.slug, help=calculator.title, description=calculator.summary
+        )
+        for spec in calculator.inputs:
+            metavar = "YYYY-MM-DD" if spec.kind == "date" else "NAME"
+            command.add_argument(f"--{spec.name}", metavar=metavar, help=f"{spec.label}. {spec.help}")
+        command.add_argument(
+            "--today", metavar="YYYY-MM-DD", help="Count from this day instead of today's date."
+        )
+        command.add_argument("--json", action="store_true", help="Print the result as JSON.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.calculator:
+        parser.error(f"name a calculator: {', '.join(CALCULATORS)}")
+    calculator = CALCULATORS[args.calculator]
+    try:
+        today = dates.parse(args.today) if args.today else date.today()
+    except dates.DateProblem as problem:
+        return _fail([f"--today: {problem}."])
+    raw = {spec.name: getattr(args, spec.name) for spec in calculator.inputs}
+    try:
+        result = calculator.run(raw, today)
+    except InputError as error:
+        labels = {spec.name: spec.label for spec in calculator.inputs}
+        return _fail(f"--{name} ({labels[name]}): {text}" for name, text in error.problems.items())
+    print(json.dumps(_payload(calculator, result), indent=2) if args.json else _text(calculator, result))
+    return 0
+
+
+def _fail(lines: Any) -> int:
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    return USAGE_ERROR
+
+
+def _payload(calculator: Calculator, result: Result) -> dict[str, Any]:
+    return {"calculator": calculator.slug, **result.as_dict()}
+
+
+def _text(calculator: Calculator, result: Result) -> str:
+    data = result.as_dict()
+    given = [
+        f"{spec.label}: {_shown(spec.kind, result.inputs.get(spec.name, ''))}"
+        for spec in calculator.inputs
+    ]
+    lines = [calculator.title, " · ".join([*given, f"Today: {data['today_text']}"]), ""]
+    width = max(len(deadline["label"]) for deadline in data["deadlines"])
+    for deadline in data["deadlines"]:
+        lines.append(
+            f"{deadline['label']:<{width}}  {deadline['date_text']:<16} {deadline['from_today']}"
+        )
+        lines.append(f"{'':<{width}}  {deadline['rule']} ({_cited(deadline['sources'])})")
+    lines += ["", *textwrap.wrap(data["summary"], 88)]
+    for note in data["notes"]:
+        cited = f" ({_cited(note['sources'])})" if note["sources"] else ""
+        lines += ["", *textwrap.wrap(f"{note['kind'].title()}: {note['text']}{cited}", 88)]
+    return "\n".join(lines)
+
+
+def _shown(kind: str, value: str) -> str:
+    return dates.spoken(date.fromisoformat(value)) if kind == "date" and value else value
+
+
+def _cited(sources: list[dict[str, str]]) -> str:
+    return "source: " + "; ".join(f"[{s['key']}] {s['title']}" for s in sources)

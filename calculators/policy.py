@@ -1,0 +1,208 @@
+"""The AliExpress policy figures the guide relies on, each stated once with its sources.
+
+The source articles are undated and sometimes disagree, so a figure is a set of
+claims, each tied to the sources that make it. Pages and calculators read figures
+from here; prose never types a number itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+REVIEWED = date(2026, 11, 22)
+"""When the figures below were last checked against the sources."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the guide's facts come from."""
+
+    key: str
+    title: str
+    kind: str
+    covers: str
+
+    @property
+    def anchor(self) -> str:
+        return f"source-{self.key}"
+
+
+SOURCES: dict[str, Source] = {
+    source.key: source
+    for source in (
+        Source(
+            "000",
+            "How to Return an AliExpress Package: Complete Step-by-Step Guide",
+            "article",
+            "Contacting the seller, opening a dispute, the seller's and AliExpress's "
+            "review times, and sending the item back with tracking.",
+        ),
+        Source(
+            "001",
+            "AliExpress return policy explainer",
+            "article",
+            "Buyer protection, return conditions, non-returnable items, return and "
+            "refund timelines, and a ten-step return walkthrough.",
+        ),
+        Source(
+            "002",
+            "AliExpress return policy (a lesson in an AliExpress shopping course)",
+            "article",
+            "Seller return policies, the dispute window by carrier, and how to contact "
+            "a seller and open and escalate a dispute.",
+        ),
+        Source(
+            "003",
+            "How to Request a Refund on AliExpress: Detailed Guides",
+            "article",
+            "Refund eligibility, dispute timing, free and paid returns, refund "
+            "methods, and advice for dropshippers.",
+        ),
+        Source(
+            "research",
+            "Project research notes on AliExpress's own help pages",
+            "research",
+            "Stored copies of AliExpress help-centre pages from about 2012 to 2022 "
+            "and later guides, used to date the articles' rules.",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's answer to "how many days?"."""
+
+    days: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A number of days counted from an event, as the sources state it.
+
+    When the claims disagree, ``planned`` is the safer one for the reader:
+    the earlier date for a deadline they must meet, the later one for a
+    wait they must sit out.
+    """
+
+    key: str
+    counted_from: str
+    claims: tuple[Claim, ...]
+    business_days: bool = False
+    safer: Literal["earlier", "later"] = "earlier"
+
+    @property
+    def planned(self) -> Claim:
+        pick = min if self.safer == "earlier" else max
+        return pick(self.claims, key=lambda claim: claim.days)
+
+    @property
+    def disputed(self) -> bool:
+        return len({claim.days for claim in self.claims}) > 1
+
+    def describe(self, claim: Claim | None = None) -> str:
+        """Say the rule in words, e.g. "6 days after shipment"."""
+        days = (claim or self.planned).days
+        unit = "business day" if self.business_days else "day"
+        return f"{days} {unit}{'' if days == 1 else 's'} after {self.counted_from}"
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        keys = dict.fromkeys(key for claim in self.claims for key in claim.sources)
+        return tuple(SOURCES[key] for key in keys)
+
+
+@dataclass(frozen=True)
+class Carrier:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CarrierGroup:
+    """Carriers that shared one dispute deadline in AliExpress's carrier rule."""
+
+    key: str
+    carriers: tuple[Carrier, ...]
+    dispute_closes: Period
+
+    @property
+    def names(self) -> str:
+        names = [carrier.name for carrier in self.carriers]
+        return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+def _after_shipment(key: str, days: int, *sources: str) -> Period:
+    return Period(key, "shipment", (Claim(days, sources),))
+
+
+DISPUTE_OPENS = _after_shipment("dispute_opens", 6, "002")
+
+CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
+    CarrierGroup(
+        "express",
+        (
+            Carrier("DHL", ("DHL Express",)),
+            Carrier("TNT"),
+            Carrier("UPS"),
+            Carrier("FedEx", ("Fed Ex", "Federal Express")),
+        ),
+        _after_shipment("dispute_closes.express", 23, "002"),
+    ),
+    CarrierGroup(
+        "ems",
+        (
+            Carrier("Japan Post EMS", ("EMS", "Japan EMS", "Japan Post")),
+            Carrier("SF Express", ("SF", "Shunfeng", "SF Express Economy")),
+        ),
+        _after_shipment("dispute_closes.ems", 27, "002"),
+    ),
+    CarrierGroup(
+        "post",
+        (
+            Carrier("China Post", ("China Post Air Mail", "China Post Registered Air Mail")),
+            Carrier("Hong Kong Post", ("HK Post", "HongKong Post", "Hong Kong Post Air Mail")),
+        ),
+        _after_shipment("dispute_closes.post", 39, "002"),
+    ),
+)
+
+CARRIER_RULE_CAVEAT = (
+    "These carrier windows are an old published rule: AliExpress's help pages gave them "
+    "around 2012 to 2013, and later versions of the rules moved both the first and the "
+    "last day. For a real order, the Purchase Protection countdown on the order's detail "
+    "page is the authority: if it disagrees with these dates, trust the countdown."
+)
+CARRIER_RULE_CAVEAT_SOURCES = ("002", "research")
+
+UNLISTED_CARRIER_ADVICE = (
+    "No published window covers this carrier, so this guide does not guess the last day. "
+    "Open the order in My Orders and read the Purchase Protection countdown: that is "
+    "your deadline."
+)
+
+PERIODS: dict[str, Period] = {
+    period.key: period
+    for period in (DISPUTE_OPENS, *(group.dispute_closes for group in CARRIER_GROUPS))
+}
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
+
+
+_CARRIER_INDEX: dict[str, tuple[Carrier, CarrierGroup]] = {
+    _fold(name): (carrier, group)
+    for group in CARRIER_GROUPS
+    for carrier in group.carriers
+    for name in (carrier.name, *carrier.aliases)
+}
+
+
+def find_carrier(name: str) -> tuple[Carrier, CarrierGroup] | None:
+    """Match a carrier the way readers write it: any case, spacing or punctuation."""
+    return _CARRIER_INDEX.get(_fold(name))

@@ -1,0 +1,221 @@
+/*
+ * Draws every calculator on a page from the inputs its Python module declares
+ * (the build puts the declaration in data-declaration), and asks the Python
+ * package, running in Pyodide inside one Web Worker, for the answer.
+ * No calculation happens here: this file only draws and forwards.
+ */
+(() => {
+  "use strict";
+
+  const assets = new URL("..", document.currentScript.src);
+  const engine = { worker: null, state: "idle", detail: "", views: new Set(), waiting: new Map(), next: 0 };
+
+  function startEngine() {
+    if (engine.worker) return;
+    setEngine("loading", "Loading the calculator engine (Python in your browser)…");
+    engine.worker = new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
+    engine.worker.onmessage = ({ data }) => {
+      if (data.type === "progress") setEngine("loading", data.message);
+      else if (data.type === "ready") setEngine("ready", "");
+      else if (data.type === "failed") failEngine(data.message);
+      else if (data.type === "answer") {
+        engine.waiting.get(data.id)?.(data.answer);
+        engine.waiting.delete(data.id);
+      }
+    };
+    engine.worker.onerror = (event) => failEngine(event.message || "the engine's script did not load");
+    engine.worker.postMessage({ type: "start", packageURL: new URL("calculators.zip", assets).href });
+  }
+
+  function failEngine(reason) {
+    setEngine(
+      "failed",
+      "The calculator could not start in this browser, so it cannot show your dates. " +
+        "The table on this page gives the same rules: add the days to your own date. " +
+        `(Reason: ${reason})`,
+    );
+  }
+
+  function setEngine(state, detail) {
+    Object.assign(engine, { state, detail });
+    engine.views.forEach((view) => view.showEngine());
+  }
+
+  function ask(slug, inputs) {
+    const id = ++engine.next;
+    engine.worker.postMessage({ type: "run", id, slug, inputs, today: localToday() });
+    return new Promise((resolve) => engine.waiting.set(id, resolve));
+  }
+
+  function localToday() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "class") node.className = value;
+      else if (key in node && !key.startsWith("aria") && !key.startsWith("data")) node[key] = value;
+      else node.setAttribute(key, value);
+    }
+    node.append(...children.filter((child) => child !== null && child !== undefined));
+    return node;
+  }
+
+  class View {
+    constructor(root) {
+      this.root = root;
+      this.declaration = JSON.parse(root.dataset.declaration);
+      this.sourcesURL = new URL(root.dataset.sources, location.href);
+      this.touched = new Set();
+      this.latest = 0;
+      this.fields = new Map();
+      this.draw();
+    }
+
+    draw() {
+      const slug = this.declaration.slug;
+      const form = el("form", { class: "calc__form", noValidate: true, "aria-label": this.declaration.title });
+      for (const input of this.declaration.inputs) {
+        const id = `calc-${slug}-${input.name}`;
+        const control =
+          input.kind === "date"
+            ? el("input", { type: "date", id, name: input.name, min: input.min, max: input.max })
+            : el(
+                "select",
+                { id, name: input.name },
+                el("option", { value: "" }, "Choose…"),
+                ...input.choices.map((choice) => el("option", { value: choice.value }, choice.label)),
+              );
+        if (input.required) control.setAttribute("aria-required", "true");
+        control.setAttribute("aria-describedby", `${id}-error ${id}-help`);
+        const error = el("p", { class: "calc__error", id: `${id}-error`, hidden: true });
+        form.append(
+          el(
+            "div",
+            { class: "calc__field" },
+            el("label", { htmlFor: id }, input.label),
+            control,
+            error,
+            el("p", { class: "calc__help", id: `${id}-help` }, input.help),
+          ),
+        );
+        this.fields.set(input.name, { control, error });
+        const touch = () => {
+          this.touched.add(input.name);
+          this.update();
+        };
+        control.addEventListener("input", touch);
+        control.addEventListener("change", touch);
+      }
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.fields.forEach((_, name) => this.touched.add(name));
+        this.update();
+      });
+      this.engineLine = el("p", { class: "calc__engine", role: "status" });
+      this.output = el("div", { class: "calc__output", "aria-live": "polite", "aria-atomic": "true" });
+      this.root.replaceChildren(form, this.engineLine, this.output);
+      this.root.dataset.mounted = "true";
+      this.showEngine();
+      this.update();
+    }
+
+    showEngine() {
+      const { state, detail } = engine;
+      this.root.dataset.engine = state;
+      this.engineLine.replaceChildren(
+        ...(state === "loading" ? [el("progress", { "aria-label": "Loading the calculator engine" }), " "] : []),
+        detail,
+      );
+      this.engineLine.hidden = state === "ready";
+    }
+
+    async update() {
+      if (engine.state === "failed") return;
+      const inputs = Object.fromEntries([...this.fields].map(([name, field]) => [name, field.control.value]));
+      if (Object.values(inputs).every((value) => value === "") && this.touched.size === 0) {
+        this.output.replaceChildren(el("p", { class: "calc__prompt" }, "Enter your dates to see your deadlines."));
+        return;
+      }
+      const ticket = ++this.latest;
+      const answer = await ask(this.declaration.slug, inputs);
+      if (ticket !== this.latest || !this.root.isConnected) return;
+      this.showProblems(answer.ok ? {} : answer.problems);
+      if (answer.ok) this.showResult(answer.result);
+      else this.showPending(answer.problems);
+    }
+
+    showProblems(problems) {
+      for (const [name, { control, error }] of this.fields) {
+        const message = this.touched.has(name) ? problems[name] : undefined;
+        error.textContent = message ?? "";
+        error.hidden = !message;
+        if (message) control.setAttribute("aria-invalid", "true");
+        else control.removeAttribute("aria-invalid");
+      }
+    }
+
+    showPending(problems) {
+      const missing = this.declaration.inputs.filter((input) => problems[input.name]).map((input) => input.label);
+      const general = problems[""];
+      this.output.replaceChildren(
+        el("p", { class: "calc__prompt" }, general ?? `To see your deadlines, fill in: ${missing.join(", ")}.`),
+      );
+    }
+
+    showResult(result) {
+      this.output.replaceChildren(
+        el("p", { class: `calc__summary calc__summary--${result.status}` }, result.summary),
+        el(
+          "ol",
+          { class: "calc__deadlines" },
+          ...result.deadlines.map((deadline) =>
+            el(
+              "li",
+              {
+                class: `calc__deadline calc__deadline--${Math.sign(deadline.days_from_today) < 0 ? "past" : "ahead"}`,
+                "data-key": deadline.key,
+              },
+              el("span", { class: "calc__label" }, deadline.label),
+              el("time", { class: "calc__date", dateTime: deadline.date }, deadline.date_text),
+              el("span", { class: "calc__when" }, deadline.from_today),
+              el("span", { class: "calc__rule" }, `${deadline.rule} · `, ...this.cite(deadline.sources)),
+            ),
+          ),
+        ),
+        ...result.notes.map((note) =>
+          el(
+            "div",
+            { class: `admonition ${note.kind === "warning" ? "warning" : "note"} calc__note` },
+            el("p", {}, note.text, ...(note.sources.length ? [" (", ...this.cite(note.sources), ")"] : [])),
+          ),
+        ),
+        el("p", { class: "calc__today" }, `Counted from today, ${result.today_text}.`),
+      );
+    }
+
+    cite(sources) {
+      const links = sources.flatMap((source, index) => [
+        index ? ", " : "",
+        el("a", { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title }, source.key),
+      ]);
+      return [sources.length > 1 ? "sources " : "source ", ...links];
+    }
+  }
+
+  function mountAll() {
+    engine.views.forEach((view) => view.root.isConnected || engine.views.delete(view));
+    const roots = document.querySelectorAll(".calc[data-calculator]:not([data-mounted])");
+    if (roots.length === 0) return;
+    startEngine();
+    roots.forEach((root) => engine.views.add(new View(root)));
+  }
+
+  // Material's instant navigation swaps pages without reloading this script.
+  if (window.document$) window.document$.subscribe(mountAll);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})();

@@ -1,0 +1,30 @@
+"""MkDocs glue: expand ``[[kind: name]]`` markers from the policy data.
+
+The work is done by ``calculators.pages``; an unknown marker fails the build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from calculators import pages
+
+SOURCES_PAGE = "sources.md"
+
+
+def on_page_markdown(markdown: str, page: Page, files: Files, **_: object) -> str:
+    sources = files.get_file_from_path(SOURCES_PAGE)
+    if sources is None:
+        raise PluginError(f"{SOURCES_PAGE} is missing: citations link to it")
+    links = pages.Links(
+        sources_md=posixpath.relpath(SOURCES_PAGE, posixpath.dirname(page.file.src_uri) or "."),
+        sources_url=sources.url_relative_to(page.file),
+    )
+    try:
+        return pages.expand(markdown, links)
+    except pages.MarkerError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
