@@ -8,9 +8,11 @@ typed values or into one message per field that tells the reader what to enter.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from . import dates
 from .policy import Source
@@ -96,11 +98,11 @@ class Deadline:
 
     key: str
     label: str
-    date: date
+    date: datetime.date  # the module, because the field's name shadows the type
     rule: str
     sources: tuple[Source, ...]
 
-    def as_dict(self, today: date) -> dict[str, Any]:
+    def as_dict(self, today: datetime.date) -> dict[str, Any]:
         return {
             "key": self.key,
             "label": self.label,

@@ -10,8 +10,9 @@ import argparse
 import json
 import sys
 import textwrap
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, NoReturn, Sequence
+from typing import Any, NoReturn
 
 from . import CALCULATORS, dates
 from .calculator import Calculator, InputError, Result
@@ -38,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
         )
         for spec in calculator.inputs:
             metavar = "YYYY-MM-DD" if spec.kind == "date" else "NAME"
-            command.add_argument(f"--{spec.name}", metavar=metavar, help=f"{spec.label}. {spec.help}")
+            command.add_argument(
+                f"--{spec.name}", metavar=metavar, help=f"{spec.label}. {spec.help}"
+            )
         command.add_argument(
             "--today", metavar="YYYY-MM-DD", help="Count from this day instead of today's date."
         )
@@ -62,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         labels = {spec.name: spec.label for spec in calculator.inputs}
         return _fail(f"--{name} ({labels[name]}): {text}" for name, text in error.problems.items())
-    print(json.dumps(_payload(calculator, result), indent=2) if args.json else _text(calculator, result))
+    print(
+        json.dumps(_payload(calculator, result), indent=2)
+        if args.json
+        else _text(calculator, result)
+    )
     return 0
 
 

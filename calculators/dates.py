@@ -18,8 +18,18 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -41,8 +51,7 @@ def parse(text: str) -> date:
     last_day = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last_day:
         raise DateProblem(
-            f"{text} is not a real date: {_MONTH_NAMES[month - 1]} {year} "
-            f"has {last_day} days"
+            f"{text} is not a real date: {_MONTH_NAMES[month - 1]} {year} has {last_day} days"
         )
     value = date(year, month, day)
     if not EARLIEST <= value <= LATEST:

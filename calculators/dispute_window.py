@@ -55,7 +55,9 @@ def when_can_i_open_a_dispute(shipped: date, carrier: str, *, today: date) -> Re
                 f"You have been able to open a dispute since {dates.spoken(opens)}. "
                 "The last day depends on your order: read its Purchase Protection countdown."
             )
-        return Result(today, status, summary, tuple(deadlines), (Note(UNLISTED_CARRIER_ADVICE, "warning"),))
+        return Result(
+            today, status, summary, tuple(deadlines), (Note(UNLISTED_CARRIER_ADVICE, "warning"),)
+        )
 
     group = found[1]
     period = group.dispute_closes

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from . import CALCULATORS, dates
 from .policy import (
@@ -27,6 +27,9 @@ from .policy import (
 )
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
+_LOOKS_LIKE_MARKER = re.compile(
+    r"\[\[\s*[A-Za-z][^\]\n]*\]\](?!\()"
+)  # a link like [[1]](x) is fine
 
 
 class MarkerError(ValueError):
@@ -48,13 +51,19 @@ def expand(markdown: str, links: Links) -> str:
         kind, name = match.groups()
         renderers = _RENDERERS.get(kind)
         if renderers is None:
-            raise MarkerError(f"unknown marker kind {match.group(0)!r}; known kinds: {_known(_RENDERERS)}")
+            raise MarkerError(
+                f"unknown marker kind {match.group(0)!r}; known kinds: {_known(_RENDERERS)}"
+            )
         renderer = renderers.get(name)
         if renderer is None:
             raise MarkerError(f"unknown {kind} {match.group(0)!r}; known: {_known(renderers)}")
         return renderer(links)
 
-    return MARKER.sub(render, markdown)
+    expanded = MARKER.sub(render, markdown)
+    leftover = _LOOKS_LIKE_MARKER.search(expanded)
+    if leftover:
+        raise MarkerError(f"malformed marker {leftover.group(0)!r}: write [[kind: name]]")
+    return expanded
 
 
 def _known(names: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -37,21 +38,6 @@ def today() -> date:
     return TODAY
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once per run with ``mkdocs build --strict``."""
-    site = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert build.returncode == 0, build.stderr
-    return site
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -65,16 +51,52 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser closing a connection mid-download is not a test failure."""
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    url: str
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site built once with ``mkdocs build --strict`` and served on a loopback port.
+
+    The port is chosen before the build because Material's instant navigation only
+    follows links under ``site_url``.
+    """
+    root = tmp_path_factory.mktemp("site")
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
+    )
+    assert build.returncode == 0, build.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield Site(root, url)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(site: Site) -> Path:
+    return site.root
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Site) -> str:
+    return site.url
 
 
 @pytest.fixture(scope="session")

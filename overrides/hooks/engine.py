@@ -34,10 +34,14 @@ def vendor_pyodide(project: Path, dest: Path) -> None:
     wanted = pinned_pyodide(project)
     manifest = source / "package.json"
     if not manifest.is_file():
-        raise PluginError(f"Pyodide {wanted} is not installed in {source}: run `npm ci` (make does)")
+        raise PluginError(
+            f"Pyodide {wanted} is not installed in {source}: run `npm ci` (make does)"
+        )
     found = json.loads(manifest.read_text())["version"]
     if found != wanted:
-        raise PluginError(f"{source} holds Pyodide {found}, but package.json pins {wanted}: run `npm ci`")
+        raise PluginError(
+            f"{source} holds Pyodide {found}, but package.json pins {wanted}: run `npm ci`"
+        )
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         if not (source / name).is_file():

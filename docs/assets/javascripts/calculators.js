@@ -8,6 +8,9 @@
   "use strict";
 
   const assets = new URL("..", document.currentScript.src);
+  // Pyodide does not always reject when its files fail to load, so stop waiting
+  // silently after this long and point the reader to the page's static table.
+  const PATIENCE_MS = 10_000;
   const engine = { worker: null, state: "idle", detail: "", views: new Set(), waiting: new Map(), next: 0 };
 
   function startEngine() {
@@ -15,8 +18,9 @@
     setEngine("loading", "Loading the calculator engine (Python in your browser)…");
     engine.worker = new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
     engine.worker.onmessage = ({ data }) => {
-      if (data.type === "progress") setEngine("loading", data.message);
-      else if (data.type === "ready") setEngine("ready", "");
+      if (data.type === "progress") {
+        if (engine.state === "loading") setEngine("loading", data.message);
+      } else if (data.type === "ready") setEngine("ready", "");
       else if (data.type === "failed") failEngine(data.message);
       else if (data.type === "answer") {
         engine.waiting.get(data.id)?.(data.answer);
@@ -25,6 +29,15 @@
     };
     engine.worker.onerror = (event) => failEngine(event.message || "the engine's script did not load");
     engine.worker.postMessage({ type: "start", packageURL: new URL("calculators.zip", assets).href });
+    setTimeout(() => {
+      if (engine.state !== "loading") return;
+      setEngine(
+        "slow",
+        "The calculator is taking unusually long to start: the connection may be slow, or this " +
+          "browser may be blocking it. Your dates will appear here if it finishes starting; " +
+          "until then, the table on this page gives the same rules.",
+      );
+    }, PATIENCE_MS);
   }
 
   function failEngine(reason) {

@@ -1,0 +1,132 @@
+"""The command line, run as a reader runs it: ``python -m calculators ...``."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import PROJECT
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_prints_both_ends_of_the_window() -> None:
+    done = cli(
+        "dispute-window",
+        "--shipped",
+        "2026-03-02",
+        "--carrier",
+        "China Post",
+        "--today",
+        "2026-03-10",
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "When can I open a dispute?"
+    first = next(line for line in lines if line.startswith("First day to open a dispute"))
+    last = next(line for line in lines if line.startswith("Last day to open a dispute"))
+    assert "Sun 8 Mar 2026" in first and first.endswith("2 days ago")
+    assert "Fri 10 Apr 2026" in last and last.endswith("in 31 days")
+    assert "The dispute window is open: 31 days left" in done.stdout
+    assert "[002]" in done.stdout and "Purchase Protection countdown" in done.stdout
+
+
+def test_json_has_a_deadlines_list_with_keys_dates_and_sources() -> None:
+    done = cli(
+        "dispute-window",
+        "--shipped",
+        "2026-03-02",
+        "--carrier",
+        "hk post",
+        "--today",
+        "2026-03-10",
+        "--json",
+    )
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["calculator"] == "dispute-window"
+    assert answer["inputs"] == {"shipped": "2026-03-02", "carrier": "Hong Kong Post"}
+    assert [(d["key"], d["date"]) for d in answer["deadlines"]] == [
+        ("dispute_opens", "2026-03-08"),
+        ("dispute_closes", "2026-04-10"),
+    ]
+    for deadline in answer["deadlines"]:
+        assert deadline["label"] and deadline["sources"][0]["key"] == "002"
+
+
+def test_today_defaults_to_the_real_date() -> None:
+    done = cli("dispute-window", "--shipped", "2026-03-02", "--carrier", "DHL", "--json")
+    from datetime import date
+
+    assert json.loads(done.stdout)["today"] == date.today().isoformat()
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (
+            ["--shipped", "2026-02-30", "--carrier", "DHL"],
+            [
+                "error: --shipped (Date the seller shipped): 2026-02-30 is not a real date: February 2026 has 28 days."
+            ],
+        ),
+        (
+            ["--shipped", "2026-03-02", "--carrier", "Yanwen"],
+            [
+                'error: --carrier (Carrier): "Yanwen" is not in the list: choose DHL, TNT, UPS, FedEx'
+            ],
+        ),
+        (
+            ["--carrier", "DHL"],
+            ["error: --shipped (Date the seller shipped): Enter a date, such as 2026-03-02."],
+        ),
+        (
+            ["--shipped", "2026-03-02"],
+            ["error: --carrier (Carrier): Choose DHL"],
+        ),
+        (
+            ["--shipped", "2026-03-02", "--carrier", "DHL", "--today", "10/03/2026"],
+            ['error: --today: "10/03/2026" is not a date in the form YYYY-MM-DD'],
+        ),
+        (
+            ["--shipped", "2026-03-02", "--colour", "red"],
+            ["error: unrecognized arguments: --colour red"],
+        ),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_status_2(args: list[str], lines: list[str]) -> None:
+    done = cli("dispute-window", *args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    got = done.stderr.splitlines()
+    assert len(got) == len(lines)
+    for line, start in zip(got, lines, strict=True):
+        assert line.startswith(start)
+    assert "Traceback" not in done.stderr
+
+
+def test_no_calculator_named() -> None:
+    done = cli()
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("error: name a calculator: dispute-window")
+
+
+def test_unknown_calculator() -> None:
+    done = cli("refund-time")
+    assert done.returncode == 2 and "invalid choice: 'refund-time'" in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_help_lists_inputs_from_the_declaration() -> None:
+    done = cli("dispute-window", "--help")
+    assert done.returncode == 0
+    assert "--shipped YYYY-MM-DD" in done.stdout and "--carrier NAME" in done.stdout

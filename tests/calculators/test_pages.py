@@ -1,0 +1,63 @@
+"""Markers put policy figures into pages; a wrong marker fails loudly."""
+
+import html
+import json
+import re
+
+import pytest
+
+from calculators import pages, policy
+
+LINKS = pages.Links(sources_md="../sources.md", sources_url="../../sources/")
+
+
+def test_figure_comes_with_its_source_link() -> None:
+    text = pages.expand("Opens [[figure: dispute_opens]].", LINKS)
+    assert text.startswith("Opens 6 days after shipment (source [002](../sources.md#source-002 ")
+
+
+def test_carrier_table_has_a_row_per_group_from_the_policy_data() -> None:
+    table = pages.expand("[[table: carrier-windows]]", LINKS).splitlines()
+    rows = [row for row in table if row.startswith("| ") and "---" not in row][1:]
+    assert len(rows) == len(policy.CARRIER_GROUPS)
+    for row, group in zip(rows, policy.CARRIER_GROUPS, strict=True):
+        assert row.startswith(
+            f"| {group.names} | 6 days after shipment | {group.dispute_closes.describe()} |"
+        )
+
+
+def test_calculator_marker_embeds_the_declaration() -> None:
+    block = pages.expand("[[calculator: dispute-window]]", LINKS)
+    declaration = re.search(r'data-declaration="([^"]*)"', block)
+    assert (
+        declaration and json.loads(html.unescape(declaration.group(1)))["slug"] == "dispute-window"
+    )
+    assert 'data-sources="../../sources/"' in block
+    assert "needs JavaScript" in block
+
+
+def test_sources_list_has_an_anchor_per_source() -> None:
+    listing = pages.expand("[[sources: all]]", LINKS)
+    for source in policy.SOURCES.values():
+        assert f"{{#{source.anchor}}}" in listing
+
+
+@pytest.mark.parametrize(
+    ("marker", "says"),
+    [
+        ("[[figure: dispute_opens_typo]]", "unknown figure"),
+        ("[[calculator: refund-time]]", "unknown calculator"),
+        ("[[chart: carrier-windows]]", "unknown marker kind"),
+        ("[[table: ]]", "unknown table"),
+        ("[[figure dispute_opens]]", "malformed marker"),
+        ("[[Figure: dispute_opens]]", "malformed marker"),
+    ],
+)
+def test_unknown_markers_raise(marker: str, says: str) -> None:
+    with pytest.raises(pages.MarkerError, match=says):
+        pages.expand(f"Text {marker} text", LINKS)
+
+
+def test_text_without_markers_is_untouched() -> None:
+    text = "A [link](x.md), [a] [b] and [[1]](x.md#y) stay."
+    assert pages.expand(text, LINKS) == text

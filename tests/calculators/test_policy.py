@@ -1,0 +1,63 @@
+import pytest
+
+from calculators import policy
+from calculators.policy import Claim, Period
+
+
+def test_every_figure_cites_known_sources() -> None:
+    for period in policy.PERIODS.values():
+        assert period.claims, period.key
+        for claim in period.claims:
+            assert claim.sources, period.key
+            assert set(claim.sources) <= set(policy.SOURCES), period.key
+
+
+def test_every_listed_carrier_belongs_to_exactly_one_group() -> None:
+    names = [c.name for group in policy.CARRIER_GROUPS for c in group.carriers]
+    assert len(names) == len(set(names))
+    for name in names:
+        assert policy.find_carrier(name) is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "carrier"),
+    [
+        ("DHL", "DHL"),
+        ("  dhl ", "DHL"),
+        ("Fed-Ex", "FedEx"),
+        ("federal express", "FedEx"),
+        ("EMS", "Japan Post EMS"),
+        ("japan post ems", "Japan Post EMS"),
+        ("SF Express", "SF Express"),
+        ("sf", "SF Express"),
+        ("CHINA POST", "China Post"),
+        ("China Post Registered Air Mail", "China Post"),
+        ("Hong Kong Post", "Hong Kong Post"),
+        ("HK Post", "Hong Kong Post"),
+        ("hkpost", "Hong Kong Post"),
+        ("HongKong Post", "Hong Kong Post"),
+    ],
+)
+def test_finds_carriers_as_readers_write_them(written: str, carrier: str) -> None:
+    found = policy.find_carrier(written)
+    assert found is not None and found[0].name == carrier
+
+
+@pytest.mark.parametrize("written", ["Yanwen", "", "Cainiao", "China"])
+def test_unknown_carriers_are_not_guessed(written: str) -> None:
+    assert policy.find_carrier(written) is None
+
+
+def test_disagreeing_sources_plan_with_the_safer_figure() -> None:
+    reply = (Claim(15, ("000",)), Claim(5, ("003",)))
+    deadline = Period("seller_reply", "the dispute opened", reply, safer="earlier")
+    wait = Period("refund", "the return arrived", reply, safer="later")
+    assert deadline.disputed and deadline.planned.days == 5
+    assert wait.planned.days == 15
+    assert [s.key for s in deadline.sources] == ["000", "003"]
+
+
+def test_rules_read_as_sentences() -> None:
+    assert policy.DISPUTE_OPENS.describe() == "6 days after shipment"
+    one = Period("x", "receipt", (Claim(1, ("001",)),), business_days=True)
+    assert one.describe() == "1 business day after receipt"

@@ -1,0 +1,119 @@
+"""The site builds strictly, vendors the pinned Pyodide, and fails on mistakes."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from tests.conftest import PROJECT
+
+
+def load_hook(name: str):
+    spec = importlib.util.spec_from_file_location(
+        name, PROJECT / "overrides" / "hooks" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+engine = load_hook("engine")
+
+
+def test_calculator_page_and_sources_page_are_built(built_site: Path) -> None:
+    page = (built_site / "calculators" / "dispute-window" / "index.html").read_text()
+    assert 'data-calculator="dispute-window"' in page
+    assert "39 days after shipment" in page  # the carrier table, rendered at build time
+    assert 'id="source-002"' in (built_site / "sources" / "index.html").read_text()
+
+
+def test_site_vendors_exactly_the_pinned_pyodide(built_site: Path) -> None:
+    pinned = json.loads((PROJECT / "package.json").read_text())["dependencies"]["pyodide"]
+    locked = json.loads((PROJECT / "package-lock.json").read_text())["packages"][
+        "node_modules/pyodide"
+    ]
+    assert locked["version"] == pinned and locked["integrity"].startswith("sha512-")
+    for name in engine.PYODIDE_FILES:
+        built = built_site / "assets" / "pyodide" / name
+        assert built.read_bytes() == (PROJECT / "node_modules" / "pyodide" / name).read_bytes()
+
+
+def test_site_ships_the_same_calculators_package(built_site: Path) -> None:
+    with zipfile.ZipFile(built_site / "assets" / "calculators.zip") as archive:
+        shipped = {name: archive.read(name) for name in archive.namelist()}
+    local = {
+        f"calculators/{p.name}": p.read_bytes() for p in (PROJECT / "calculators").glob("*.py")
+    }
+    assert shipped == local
+
+
+LOADS = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']([^"']+)|<link\b([^>]*)>"""
+)
+
+
+def test_pages_load_nothing_from_other_origins(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        for match in LOADS.finditer(page.read_text()):
+            src, link = match.groups()
+            if link is not None:
+                if re.search(r'rel="(canonical|alternate|prev|next)"', link):
+                    continue
+                src = re.search(r'href="([^"]+)"', link).group(1)
+            assert not re.match(r"(https?:)?//", src), f"{page}: loads {src}"
+    for asset in (built_site / "assets").rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", asset.read_text()), asset
+
+
+def copy_project(tmp_path: Path) -> Path:
+    for name in ("mkdocs.yml", "package.json"):
+        shutil.copy(PROJECT / name, tmp_path / name)
+    for name in ("docs", "overrides", "calculators"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    return tmp_path
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / "docs" / "calculators" / "dispute-window.md"
+    page.write_text(page.read_text() + "\nIt closes [[figure: dispute_closes.pigeon]].\n")
+    done = mkdocs_build(project)
+    assert done.returncode != 0
+    assert (
+        "calculators/dispute-window.md: unknown figure '[[figure: dispute_closes.pigeon]]'"
+        in done.stderr
+    )
+
+
+def test_a_missing_pyodide_fails_the_build(tmp_path: Path) -> None:
+    done = mkdocs_build(copy_project(tmp_path))
+    assert done.returncode != 0
+    assert "Pyodide 314.0.7 is not installed" in done.stderr and "npm ci" in done.stderr
+
+
+def test_a_different_pyodide_version_is_refused(tmp_path: Path) -> None:
+    shutil.copy(PROJECT / "package.json", tmp_path / "package.json")
+    installed = tmp_path / "node_modules" / "pyodide"
+    installed.mkdir(parents=True)
+    (installed / "package.json").write_text(json.dumps({"version": "314.0.6"}))
+    with pytest.raises(PluginError, match="holds Pyodide 314.0.6, but package.json pins 314.0.7"):
+        engine.vendor_pyodide(tmp_path, tmp_path / "out")
