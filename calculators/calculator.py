@@ -111,7 +111,7 @@ class Deadline:
             "days_from_today": (self.date - today).days,
             "from_today": dates.from_today(self.date, today),
             "rule": self.rule,
-            "sources": [{"key": s.key, "title": s.title} for s in self.sources],
+            "sources": [source.as_dict() for source in self.sources],
         }
 
 
@@ -127,12 +127,14 @@ class Note:
         return {
             "kind": self.kind,
             "text": self.text,
-            "sources": [{"key": s.key, "title": s.title} for s in self.sources],
+            "sources": [source.as_dict() for source in self.sources],
         }
 
 
 @dataclass(frozen=True)
 class Result:
+    """A calculator's answer: where the reader stands, and every dated step."""
+
     today: date
     status: str
     summary: str

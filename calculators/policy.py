@@ -29,6 +29,9 @@ class Source:
     def anchor(self) -> str:
         return f"source-{self.key}"
 
+    def as_dict(self) -> dict[str, str]:
+        return {"key": self.key, "title": self.title}
+
 
 SOURCES: dict[str, Source] = {
     source.key: source

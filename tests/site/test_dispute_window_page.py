@@ -16,10 +16,15 @@ def deadline(page: Page, label: str):
     return page.locator(".calc__deadline").filter(has_text=label)
 
 
+def enter(page: Page, shipped: str, carrier: str) -> None:
+    """Fill the form by its visible labels, as a reader does."""
+    page.get_by_label("Date the seller shipped").fill(shipped)
+    page.get_by_label("Carrier").select_option(label=carrier)
+
+
 def test_reader_sees_both_ends_of_the_window(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="China Post")
+    enter(reader, "2026-03-02", "China Post")
 
     expect(reader.locator(".calc__summary")).to_have_text(
         "The dispute window is open: 31 days left, until Fri 10 Apr 2026."
@@ -41,8 +46,7 @@ def test_reader_sees_both_ends_of_the_window(reader: Page, site_url: str) -> Non
 
 def test_results_follow_every_change(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="DHL")
+    enter(reader, "2026-03-02", "DHL")
     expect(deadline(reader, "Last day").locator("time")).to_have_text("Wed 25 Mar 2026")
 
     reader.get_by_label("Carrier").select_option(label="SF Express")
@@ -56,8 +60,7 @@ def test_results_follow_every_change(reader: Page, site_url: str) -> None:
 
 def test_source_links_lead_to_the_article(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="UPS")
+    enter(reader, "2026-03-02", "UPS")
     deadline(reader, "First day").get_by_role("link", name="002").click()
     expect(reader).to_have_url(re.compile(r"/sources/#source-002$"))
     expect(reader.locator("#source-002")).to_be_visible()
@@ -65,8 +68,7 @@ def test_source_links_lead_to_the_article(reader: Page, site_url: str) -> None:
 
 def test_other_carrier_points_to_the_countdown(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="Other carrier")
+    enter(reader, "2026-03-02", "Other carrier")
     expect(reader.locator(".calc__summary")).to_contain_text(
         "read its Purchase Protection countdown"
     )
@@ -177,3 +179,12 @@ def test_without_javascript_the_table_is_there(browser: Browser, site_url: str) 
         expect(row).to_contain_text(closes)
     expect(page.locator(".calc__fallback")).to_contain_text("needs JavaScript")
     context.close()
+
+
+def test_fits_a_phone_screen_without_sideways_scrolling(reader: Page, site_url: str) -> None:
+    reader.set_viewport_size({"width": 360, "height": 740})
+    reader.goto(site_url + PATH)
+    enter(reader, "2026-03-02", "Hong Kong Post")
+    expect(deadline(reader, "Last day").locator("time")).to_have_text("Fri 10 Apr 2026")
+    overflow = reader.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
