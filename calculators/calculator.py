@@ -9,13 +9,13 @@ typed values or into one message per field that tells the reader what to enter.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from . import dates
-from .policy import Source
+from .policy import SOURCES, Claim, Period, Source
 
 
 class InputError(ValueError):
@@ -94,13 +94,52 @@ class Input:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A dated step for the reader, with the rule and the sources behind it."""
+    """A dated step for the reader, with the rule and the sources behind it.
+
+    ``earliest`` is set when the source gives a range ("5–7 days"); ``others``
+    holds the dates other sources give when they disagree with the planned one.
+    """
 
     key: str
     label: str
     date: datetime.date  # the module, because the field's name shadows the type
     rule: str
     sources: tuple[Source, ...]
+    start: datetime.date
+    earliest: datetime.date | None = None
+    others: tuple[Deadline, ...] = ()
+    advice: str = ""
+
+    @classmethod
+    def after(
+        cls, key: str, label: str, start: datetime.date, period: Period, advice: str = ""
+    ) -> Deadline:
+        """The deadline ``period`` sets from ``start``, with every source's reading."""
+
+        def reading(claim: Claim) -> Deadline:
+            def count(days: int) -> datetime.date:
+                return dates.days_after(start, days, period.weekdays_only)
+
+            return cls(
+                key,
+                label,
+                count(claim.days),
+                period.describe(claim),
+                tuple(SOURCES[source] for source in claim.sources),
+                start,
+                earliest=None if claim.at_least is None else count(claim.at_least),
+                advice=advice,
+            )
+
+        return replace(reading(period.planned), others=tuple(map(reading, period.others)))
+
+    def phrase(self) -> str:
+        """The label and date as one phrase: "Ship the return by Fri 13 Mar 2026"."""
+        joiner = " " if self.label.endswith((" by", " from")) else ": "
+        return f"{self.label}{joiner}{dates.spoken(self.date)}"
+
+    def state(self, today: datetime.date) -> str:
+        return "passed" if self.date < today else "today" if self.date == today else "upcoming"
 
     def as_dict(self, today: datetime.date) -> dict[str, Any]:
         return {
@@ -108,10 +147,16 @@ class Deadline:
             "label": self.label,
             "date": self.date.isoformat(),
             "date_text": dates.spoken(self.date),
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "earliest_text": dates.spoken(self.earliest) if self.earliest else None,
+            "start": self.start.isoformat(),
             "days_from_today": (self.date - today).days,
             "from_today": dates.from_today(self.date, today),
+            "state": self.state(today),
             "rule": self.rule,
             "sources": [source.as_dict() for source in self.sources],
+            "advice": self.advice,
+            "others": [other.as_dict(today) for other in self.others],
         }
 
 
@@ -192,3 +237,36 @@ class Calculator:
 
 def _text(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else "" if value is None else str(value)
+
+
+def check_order(*pairs: tuple[tuple[Input, date | None], tuple[Input, date | None]]) -> None:
+    """Refuse a later step dated before the step it follows, naming the later field."""
+    problems = {
+        later.name: (
+            f"This is before the {earlier.label[0].lower()}{earlier.label[1:]} "
+            f"({dates.spoken(first)}): check both dates."
+        )
+        for (earlier, first), (later, then) in pairs
+        if first is not None and then is not None and then < first
+    }
+    if problems:
+        raise InputError(problems)
+
+
+def timeline(today: date, deadlines: Iterable[Deadline], notes: Iterable[Note] = ()) -> Result:
+    """A result that sorts the deadlines and says what comes next."""
+    ordered = tuple(sorted(deadlines, key=lambda deadline: deadline.date))
+    ahead = [deadline for deadline in ordered if deadline.date >= today]
+    if ahead:
+        step = ahead[0]
+        status = "upcoming"
+        summary = f"Next: {step.phrase()} ({dates.from_today(step.date, today)})."
+        if step.advice:
+            summary += f" {step.advice}"
+    else:
+        status = "passed"
+        summary = (
+            "Every date here has passed. If your problem is not solved, check the order's "
+            "Purchase Protection countdown: while it runs, you can still act."
+        )
+    return Result(today, status, summary, ordered, tuple(dict.fromkeys(notes)))

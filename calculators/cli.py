@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NoReturn
 
@@ -18,6 +18,7 @@ from . import CALCULATORS, dates
 from .calculator import Calculator, InputError, Result
 
 USAGE_ERROR = 2
+WIDTH = 88
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,6 +26,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"error: {message}. See: {self.prog} --help\n")
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,9 +43,11 @@ def _parser() -> argparse.ArgumentParser:
             calculator.slug, help=calculator.title, description=calculator.summary
         )
         for spec in calculator.inputs:
-            metavar = "YYYY-MM-DD" if spec.kind == "date" else "NAME"
             command.add_argument(
-                f"--{spec.name}", metavar=metavar, help=f"{spec.label}. {spec.help}"
+                _option(spec.name),
+                dest=spec.name,
+                metavar="YYYY-MM-DD" if spec.kind == "date" else "NAME",
+                help=f"{spec.label}. {spec.help}",
             )
         command.add_argument(
             "--today", metavar="YYYY-MM-DD", help="Count from this day instead of today's date."
@@ -64,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = calculator.run(raw, today)
     except InputError as error:
         labels = {spec.name: spec.label for spec in calculator.inputs}
-        return _fail(f"--{name} ({labels[name]}): {text}" for name, text in error.problems.items())
+        return _fail(
+            f"{_option(name)} ({labels[name]}): {text}" for name, text in error.problems.items()
+        )
     print(
         json.dumps(_payload(calculator, result), indent=2)
         if args.json
@@ -73,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _fail(lines: Any) -> int:
+def _fail(lines: Iterable[str]) -> int:
     for line in lines:
         print(f"error: {line}", file=sys.stderr)
     return USAGE_ERROR
@@ -86,25 +95,43 @@ def _payload(calculator: Calculator, result: Result) -> dict[str, Any]:
 def _text(calculator: Calculator, result: Result) -> str:
     data = result.as_dict()
     given = [
-        f"{spec.label}: {_shown(spec.kind, result.inputs.get(spec.name, ''))}"
+        f"{spec.label}: {_shown(spec.kind, result.inputs[spec.name])}"
         for spec in calculator.inputs
+        if result.inputs.get(spec.name)
     ]
-    lines = [calculator.title, " · ".join([*given, f"Today: {data['today_text']}"]), ""]
+    lines = [calculator.title, *_wrap(" · ".join([*given, f"Today: {data['today_text']}"]))]
     width = max(len(deadline["label"]) for deadline in data["deadlines"])
     for deadline in data["deadlines"]:
-        lines.append(
-            f"{deadline['label']:<{width}}  {deadline['date_text']:<16} {deadline['from_today']}"
-        )
-        lines.append(f"{'':<{width}}  {deadline['rule']} ({_cited(deadline['sources'])})")
-    lines += ["", *textwrap.wrap(data["summary"], 88)]
+        lines += [
+            "",
+            f"{deadline['label']:<{width}}  {_when(deadline)}",
+            *_wrap(f"{deadline['rule']} ({_cited(deadline['sources'])})", indent="  "),
+        ]
+        for other in deadline["others"]:
+            lines += _wrap(
+                f"Sources disagree: {other['rule']} ({_cited(other['sources'])}) gives "
+                f"{_when(other)}. This plan keeps the safer date above.",
+                indent="  ",
+            )
+    lines += ["", *_wrap(data["summary"])]
     for note in data["notes"]:
         cited = f" ({_cited(note['sources'])})" if note["sources"] else ""
-        lines += ["", *textwrap.wrap(f"{note['kind'].title()}: {note['text']}{cited}", 88)]
+        lines += ["", *_wrap(f"{note['kind'].title()}: {note['text']}{cited}")]
     return "\n".join(lines)
 
 
+def _wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _when(deadline: dict[str, Any]) -> str:
+    if deadline["earliest"]:
+        return f"{deadline['earliest_text']} to {deadline['date_text']} ({deadline['from_today']})"
+    return f"{deadline['date_text']} ({deadline['from_today']})"
+
+
 def _shown(kind: str, value: str) -> str:
-    return dates.spoken(date.fromisoformat(value)) if kind == "date" and value else value
+    return dates.spoken(date.fromisoformat(value)) if kind == "date" else value
 
 
 def _cited(sources: list[dict[str, str]]) -> str:

@@ -59,8 +59,15 @@ def parse(text: str) -> date:
     return value
 
 
-def days_after(start: date, days: int) -> date:
-    return start + timedelta(days=days)
+def days_after(start: date, days: int, weekdays_only: bool = False) -> date:
+    """``days`` calendar days after ``start``, or that many Mondays-to-Fridays."""
+    if not weekdays_only:
+        return start + timedelta(days=days)
+    day = start
+    while days > 0:
+        day += timedelta(days=1)
+        days -= day.weekday() < 5
+    return day
 
 
 def spoken(day: date) -> str:

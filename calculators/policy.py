@@ -77,10 +77,18 @@ SOURCES: dict[str, Source] = {
 
 @dataclass(frozen=True)
 class Claim:
-    """One source's answer to "how many days?"."""
+    """One source's answer to "how many days?": a number, or a range ``at_least``–``days``."""
 
     days: int
     sources: tuple[str, ...]
+    at_least: int | None = None
+
+    @property
+    def span(self) -> str:
+        return f"{self.at_least}–{self.days}" if self.at_least is not None else str(self.days)
+
+
+Unit = Literal["day", "business day", "working day"]
 
 
 @dataclass(frozen=True)
@@ -89,13 +97,13 @@ class Period:
 
     When the claims disagree, ``planned`` is the safer one for the reader:
     the earlier date for a deadline they must meet, the later one for a
-    wait they must sit out.
+    wait they must sit out. Business and working days are Monday to Friday.
     """
 
     key: str
     counted_from: str
     claims: tuple[Claim, ...]
-    business_days: bool = False
+    unit: Unit = "day"
     safer: Literal["earlier", "later"] = "earlier"
 
     @property
@@ -104,14 +112,19 @@ class Period:
         return pick(self.claims, key=lambda claim: claim.days)
 
     @property
-    def disputed(self) -> bool:
-        return len({claim.days for claim in self.claims}) > 1
+    def others(self) -> tuple[Claim, ...]:
+        """The claims not planned with: shown beside the planned one as a disagreement."""
+        return tuple(claim for claim in self.claims if claim is not self.planned)
+
+    @property
+    def weekdays_only(self) -> bool:
+        return self.unit != "day"
 
     def describe(self, claim: Claim | None = None) -> str:
         """Say the rule in words, e.g. "6 days after shipment"."""
-        days = (claim or self.planned).days
-        unit = "business day" if self.business_days else "day"
-        return f"{days} {unit}{'' if days == 1 else 's'} after {self.counted_from}"
+        claim = claim or self.planned
+        plural = "" if claim.days == 1 and claim.at_least is None else "s"
+        return f"{claim.span} {self.unit}{plural} after {self.counted_from}"
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -139,11 +152,11 @@ class CarrierGroup:
         return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
-def _after_shipment(key: str, days: int, *sources: str) -> Period:
-    return Period(key, "shipment", (Claim(days, sources),))
+def _after(key: str, event: str, days: int, *sources: str) -> Period:
+    return Period(key, event, (Claim(days, sources),))
 
 
-DISPUTE_OPENS = _after_shipment("dispute_opens", 6, "002")
+DISPUTE_OPENS = _after("dispute_opens", "shipment", 6, "002")
 
 CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
     CarrierGroup(
@@ -154,7 +167,7 @@ CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
             Carrier("UPS"),
             Carrier("FedEx", ("Fed Ex", "Federal Express")),
         ),
-        _after_shipment("dispute_closes.express", 23, "002"),
+        _after("dispute_closes.express", "shipment", 23, "002"),
     ),
     CarrierGroup(
         "ems",
@@ -162,7 +175,7 @@ CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
             Carrier("Japan Post EMS", ("EMS", "Japan EMS", "Japan Post")),
             Carrier("SF Express", ("SF", "Shunfeng", "SF Express Economy")),
         ),
-        _after_shipment("dispute_closes.ems", 27, "002"),
+        _after("dispute_closes.ems", "shipment", 27, "002"),
     ),
     CarrierGroup(
         "post",
@@ -170,8 +183,47 @@ CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
             Carrier("China Post", ("China Post Air Mail", "China Post Registered Air Mail")),
             Carrier("Hong Kong Post", ("HK Post", "HongKong Post", "Hong Kong Post Air Mail")),
         ),
-        _after_shipment("dispute_closes.post", 39, "002"),
+        _after("dispute_closes.post", "shipment", 39, "002"),
     ),
+)
+
+DELIVERY_DEADLINE = _after("delivery_deadline", "shipment", 60, "003")
+DISPUTE_AFTER_DELIVERY = _after("dispute_after_delivery", "delivery", 15, "003")
+RETURN_REQUEST = _after("return_request", "receiving the item", 15, "001")
+SELLER_REPLY = _after("seller_reply", "contacting the seller", 3, "001")
+SELLER_RESPONSE = Period(
+    "seller_response",
+    "the dispute was opened",
+    (Claim(5, ("003",)), Claim(15, ("000",))),
+)
+ESCALATION = _after("escalation", "the dispute was opened", 15, "001")
+DECISION = _after("decision", "escalation", 10, "000")
+RETURN_SHIPPING = _after("return_shipping", "the seller agreed to the return", 10, "001")
+REFUND_AFTER_RETURN = Period(
+    "refund_after_return",
+    "the seller received the return",
+    (Claim(3, ("001",)),),
+    unit="business day",
+    safer="later",
+)
+REFUND_AFTER_RESOLUTION = Period(
+    "refund_after_resolution",
+    "the dispute was resolved",
+    (Claim(15, ("001",)),),
+    safer="later",
+)
+REFUND_WORKING_DAYS = Period(
+    "refund_working_days",
+    "the dispute was resolved",
+    (Claim(30, ("003",), at_least=15),),
+    unit="working day",
+    safer="later",
+)
+CANCELLATION = Period(
+    "cancellation",
+    "the cancellation request",
+    (Claim(7, ("003",), at_least=5),),
+    safer="later",
 )
 
 CARRIER_RULE_CAVEAT = (
@@ -188,9 +240,33 @@ UNLISTED_CARRIER_ADVICE = (
     "your deadline."
 )
 
+SELLER_SILENCE = (
+    "Article 003 adds that a seller who lets this time pass without answering is taken to "
+    "accept the dispute, and the refund starts."
+)
+DECISION_CAVEAT = (
+    "Article 003 describes AliExpress's review as taking several weeks, so treat this date "
+    "as the hopeful end of the range."
+)
+
 PERIODS: dict[str, Period] = {
     period.key: period
-    for period in (DISPUTE_OPENS, *(group.dispute_closes for group in CARRIER_GROUPS))
+    for period in (
+        DISPUTE_OPENS,
+        *(group.dispute_closes for group in CARRIER_GROUPS),
+        DELIVERY_DEADLINE,
+        DISPUTE_AFTER_DELIVERY,
+        RETURN_REQUEST,
+        SELLER_REPLY,
+        SELLER_RESPONSE,
+        ESCALATION,
+        DECISION,
+        RETURN_SHIPPING,
+        REFUND_AFTER_RETURN,
+        REFUND_AFTER_RESOLUTION,
+        REFUND_WORKING_DAYS,
+        CANCELLATION,
+    )
 }
 
 

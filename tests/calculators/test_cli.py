@@ -34,8 +34,8 @@ def test_prints_both_ends_of_the_window() -> None:
     assert lines[0] == "When can I open a dispute?"
     first = next(line for line in lines if line.startswith("First day to open a dispute"))
     last = next(line for line in lines if line.startswith("Last day to open a dispute"))
-    assert "Sun 8 Mar 2026" in first and first.endswith("2 days ago")
-    assert "Fri 10 Apr 2026" in last and last.endswith("in 31 days")
+    assert first.endswith("  Sun 8 Mar 2026 (2 days ago)")
+    assert last.endswith("  Fri 10 Apr 2026 (in 31 days)")
     assert "The dispute window is open: 31 days left" in done.stdout
     assert "[002]" in done.stdout and "Purchase Protection countdown" in done.stdout
 
@@ -117,7 +117,10 @@ def test_bad_input_is_one_clear_line_and_status_2(args: list[str], lines: list[s
 def test_no_calculator_named() -> None:
     done = cli()
     assert done.returncode == 2
-    assert done.stderr.strip().startswith("error: name a calculator: dispute-window")
+    assert done.stderr.startswith(
+        "error: name a calculator: planner, dispute-window, after-delivery, seller-contact, "
+        "dispute-timeline, return-refund, cancellation."
+    )
 
 
 def test_unknown_calculator() -> None:
@@ -130,3 +133,36 @@ def test_help_lists_inputs_from_the_declaration() -> None:
     done = cli("dispute-window", "--help")
     assert done.returncode == 0
     assert "--shipped YYYY-MM-DD" in done.stdout and "--carrier NAME" in done.stdout
+
+
+def test_options_use_dashes_and_disagreements_are_printed() -> None:
+    done = cli(
+        "planner",
+        "--opened",
+        "2026-03-02",
+        "--return-received",
+        "2026-03-06",
+        "--today",
+        "2026-03-03",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Refund due by" in done.stdout and "Wed 11 Mar 2026 (in 8 days)" in done.stdout
+    assert "Sources disagree: 15 days after the dispute was opened (source: [000]" in done.stdout
+    assert (
+        "Tue 17 Mar 2026 (in 14 days). This plan keeps the safer date above."
+        in done.stdout.replace("\n  ", " ")
+    )
+
+
+def test_ranges_are_printed_as_ranges() -> None:
+    done = cli("cancellation", "--requested", "2026-03-08", "--today", "2026-03-10")
+    assert "Fri 13 Mar 2026 to Sun 15 Mar 2026 (in 5 days)" in done.stdout
+
+
+def test_order_problems_name_the_later_option() -> None:
+    done = cli("planner", "--shipped", "2026-03-10", "--delivered", "2026-03-02")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "error: --delivered (Date the parcel was delivered): This is before the date the seller "
+        "shipped (Tue 10 Mar 2026): check both dates.\n"
+    )

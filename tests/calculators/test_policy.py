@@ -52,12 +52,27 @@ def test_disagreeing_sources_plan_with_the_safer_figure() -> None:
     reply = (Claim(15, ("000",)), Claim(5, ("003",)))
     deadline = Period("seller_reply", "the dispute opened", reply, safer="earlier")
     wait = Period("refund", "the return arrived", reply, safer="later")
-    assert deadline.disputed and deadline.planned.days == 5
-    assert wait.planned.days == 15
+    assert deadline.planned.days == 5 and deadline.others == (reply[0],)
+    assert wait.planned.days == 15 and wait.others == (reply[1],)
     assert [s.key for s in deadline.sources] == ["000", "003"]
 
 
 def test_rules_read_as_sentences() -> None:
     assert policy.DISPUTE_OPENS.describe() == "6 days after shipment"
-    one = Period("x", "receipt", (Claim(1, ("001",)),), business_days=True)
+    one = Period("x", "receipt", (Claim(1, ("001",)),), unit="business day")
     assert one.describe() == "1 business day after receipt"
+    assert (
+        policy.REFUND_WORKING_DAYS.describe() == "15–30 working days after the dispute was resolved"
+    )
+    assert policy.CANCELLATION.describe() == "5–7 days after the cancellation request"
+
+
+def test_the_seller_response_disagreement_is_recorded_with_both_sources() -> None:
+    period = policy.SELLER_RESPONSE
+    assert {(c.days, c.sources) for c in period.claims} == {(5, ("003",)), (15, ("000",))}
+    assert period.planned.days == 5, "plan with the earlier deadline"
+
+
+def test_waits_plan_with_the_later_date() -> None:
+    for period in (policy.REFUND_AFTER_RETURN, policy.REFUND_WORKING_DAYS, policy.CANCELLATION):
+        assert period.safer == "later"
