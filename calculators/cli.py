@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NoReturn
 
-from . import CALCULATORS, dates
+from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError, Result
 
 USAGE_ERROR = 2
@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
             "--today", metavar="YYYY-MM-DD", help="Count from this day instead of today's date."
         )
         command.add_argument("--json", action="store_true", help="Print the result as JSON.")
+        command.add_argument(
+            "--ics",
+            metavar="FILE",
+            help="Also save the upcoming deadlines to FILE, a calendar file with reminders.",
+        )
     return parser
 
 
@@ -78,6 +83,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         json.dumps(_payload(calculator, result), indent=2)
         if args.json
         else _text(calculator, result)
+    )
+    return _save_calendar(result, calculator.slug, args.ics) if args.ics else 0
+
+
+def _save_calendar(result: Result, slug: str, path: str) -> int:
+    count = len(ics.upcoming(result))
+    if not count:
+        print("Nothing to save to a calendar: every date has passed.", file=sys.stderr)
+        return 0
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as file:
+            file.write(ics.to_ics(result, slug))
+    except OSError as problem:
+        return _fail([f"--ics: cannot write {path}: {problem.strerror}."])
+    events = "deadline" if count == 1 else "deadlines"
+    print(
+        f"Saved {count} upcoming {events} to {path}, each with a reminder two days before.",
+        file=sys.stderr,
     )
     return 0
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import CALCULATORS, dates
-from .calculator import InputError
+from . import CALCULATORS, dates, ics
+from .calculator import InputError, Result
+
+Problems = dict[str, str]
 
 
 def declare(slug: str) -> str:
@@ -20,18 +22,32 @@ def declare(slug: str) -> str:
 
 def run(slug: str, inputs: str, today: str) -> str:
     """``{"ok": true, "result": {...}}`` or ``{"ok": false, "problems": {field: message}}``."""
-    return json.dumps(_answer(slug, inputs, today), ensure_ascii=False)
+    outcome = _compute(slug, inputs, today)
+    if isinstance(outcome, Result):
+        return _json({"ok": True, "result": outcome.as_dict()})
+    return _json({"ok": False, "problems": outcome})
 
 
-def _answer(slug: str, inputs: str, today: str) -> dict[str, Any]:
+def calendar(slug: str, inputs: str, today: str) -> str:
+    """The upcoming deadlines as an .ics file's text, under ``"ics"``."""
+    outcome = _compute(slug, inputs, today)
+    if isinstance(outcome, Result):
+        count = len(ics.upcoming(outcome))
+        return _json({"ok": True, "ics": ics.to_ics(outcome, slug), "count": count})
+    return _json({"ok": False, "problems": outcome})
+
+
+def _compute(slug: str, inputs: str, today: str) -> Result | Problems:
     calculator = CALCULATORS.get(slug)
     if calculator is None:
-        return {"ok": False, "problems": {"": f"There is no calculator called {slug!r}."}}
+        return {"": f"There is no calculator called {slug!r}."}
     try:
-        raw = json.loads(inputs)
-        result = calculator.run(raw, dates.parse(today))
+        return calculator.run(json.loads(inputs), dates.parse(today))
     except InputError as error:
-        return {"ok": False, "problems": error.problems}
+        return error.problems
     except (ValueError, TypeError, AttributeError) as error:
-        return {"ok": False, "problems": {"": f"The page sent something unexpected: {error}"}}
-    return {"ok": True, "result": result.as_dict()}
+        return {"": f"The page sent something unexpected: {error}"}
+
+
+def _json(answer: dict[str, Any]) -> str:
+    return json.dumps(answer, ensure_ascii=False)
