@@ -60,4 +60,12 @@ CALCULATOR = Calculator(
     ),
     inputs=optional(DELIVERED, SHIPPED),
     compute=after_delivery,
+    rules=(
+        ("Ask the seller for a return", RETURN_REQUEST),
+        (
+            "Open a dispute after delivery, or after the latest delivery date",
+            DISPUTE_AFTER_DELIVERY,
+        ),
+        ("Latest delivery date, if nothing comes", DELIVERY_DEADLINE),
+    ),
 )

@@ -58,6 +58,13 @@ class Input:
             raise ValueError(f'"{raw}" is not in the list: choose {self._listed}. {self.help}')
         return value
 
+    def show(self, value: Any) -> str:
+        """A parsed value as the reader reads it."""
+        if isinstance(value, date):
+            return dates.spoken(value)
+        labels = {choice.value: choice.label for choice in self.choices}
+        return labels.get(value, str(value))
+
     def _exact(self, raw: str) -> str | None:
         wanted = raw.casefold()
         for choice in self.choices:
@@ -186,6 +193,8 @@ class Result:
     deadlines: tuple[Deadline, ...]
     notes: tuple[Note, ...] = ()
     inputs: Mapping[str, str] = field(default_factory=dict)
+    given: tuple[tuple[str, str], ...] = ()
+    """What the reader entered, as (label, text) pairs for a summary line."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -194,6 +203,7 @@ class Result:
             "status": self.status,
             "summary": self.summary,
             "inputs": dict(self.inputs),
+            "given": [{"label": label, "text": text} for label, text in self.given],
             "deadlines": [deadline.as_dict(self.today) for deadline in self.deadlines],
             "notes": [note.as_dict() for note in self.notes],
         }
@@ -208,6 +218,8 @@ class Calculator:
     summary: str
     inputs: tuple[Input, ...]
     compute: Callable[..., Result]
+    rules: tuple[tuple[str, Period], ...] = ()
+    """The policy figures it uses, named for the guide's rules tables."""
 
     def run(self, raw: Mapping[str, str | None], today: date) -> Result:
         """Answer from raw text inputs, or raise InputError naming every bad field."""
@@ -224,7 +236,14 @@ class Calculator:
         if problems:
             raise InputError(problems)
         result = self.compute(today=today, **values)
-        return replace(result, inputs={name: _text(value) for name, value in values.items()})
+        given = tuple(
+            (spec.label, spec.show(values[spec.name]))
+            for spec in self.inputs
+            if values[spec.name] is not None
+        )
+        return replace(
+            result, inputs={name: _text(value) for name, value in values.items()}, given=given
+        )
 
     def declare(self) -> dict[str, Any]:
         return {

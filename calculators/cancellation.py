@@ -29,4 +29,5 @@ CALCULATOR = Calculator(
     summary="When a cancellation asked for before shipment should be complete.",
     inputs=(CANCEL_REQUESTED,),
     compute=cancellation,
+    rules=(("The cancellation goes through", CANCELLATION),),
 )

@@ -117,11 +117,7 @@ def _payload(calculator: Calculator, result: Result) -> dict[str, Any]:
 
 def _text(calculator: Calculator, result: Result) -> str:
     data = result.as_dict()
-    given = [
-        f"{spec.label}: {_shown(spec.kind, result.inputs[spec.name])}"
-        for spec in calculator.inputs
-        if result.inputs.get(spec.name)
-    ]
+    given = [f"{label}: {text}" for label, text in result.given]
     lines = [calculator.title, *_wrap(" · ".join([*given, f"Today: {data['today_text']}"]))]
     width = max(len(deadline["label"]) for deadline in data["deadlines"])
     for deadline in data["deadlines"]:
@@ -151,10 +147,6 @@ def _when(deadline: dict[str, Any]) -> str:
     if deadline["earliest"]:
         return f"{deadline['earliest_text']} to {deadline['date_text']} ({deadline['from_today']})"
     return f"{deadline['date_text']} ({deadline['from_today']})"
-
-
-def _shown(kind: str, value: str) -> str:
-    return dates.spoken(date.fromisoformat(value)) if kind == "date" else value
 
 
 def _cited(sources: list[dict[str, str]]) -> str:

@@ -56,4 +56,9 @@ CALCULATOR = Calculator(
     ),
     inputs=(OPENED, ESCALATED),
     compute=dispute_timeline,
+    rules=(
+        ("The seller answers the dispute", SELLER_RESPONSE),
+        ("Escalation to AliExpress becomes possible", ESCALATION),
+        ("AliExpress decides", DECISION),
+    ),
 )

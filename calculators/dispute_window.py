@@ -9,6 +9,7 @@ from . import dates
 from .calculator import Calculator, Deadline, Note, Result
 from .inputs import CARRIER, SHIPPED
 from .policy import (
+    CARRIER_GROUPS,
     CARRIER_RULE_CAVEAT,
     CARRIER_RULE_CAVEAT_SOURCES,
     DISPUTE_OPENS,
@@ -86,4 +87,8 @@ CALCULATOR = Calculator(
     summary="The first and last day to open a dispute, from the shipping date and the carrier.",
     inputs=(SHIPPED, CARRIER),
     compute=when_can_i_open_a_dispute,
+    rules=(
+        (OPENS_LABEL, DISPUTE_OPENS),
+        *((f"Last day to open a dispute ({g.names})", g.dispute_closes) for g in CARRIER_GROUPS),
+    ),
 )

@@ -23,13 +23,13 @@ from .policy import (
     PERIODS,
     REVIEWED,
     SOURCES,
+    Period,
     Source,
 )
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
-_LOOKS_LIKE_MARKER = re.compile(
-    r"\[\[\s*[A-Za-z][^\]\n]*\]\](?!\()"
-)  # a link like [[1]](x) is fine
+# Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
+_LOOKS_LIKE_MARKER = re.compile(r"\[\[\s*[A-Za-z][^\]\n]*\]\](?!\()")
 
 
 class MarkerError(ValueError):
@@ -38,10 +38,24 @@ class MarkerError(ValueError):
 
 @dataclass(frozen=True)
 class Links:
-    """Where the Sources page is from the page being built: as Markdown, and as a URL."""
+    """How the page being built reaches the rest of the site.
 
-    sources_md: str
+    ``root_md`` leads from the page's folder to the docs folder ("" or "../");
+    ``sources_url`` is the Sources page's URL relative to the built page.
+    """
+
+    root_md: str
     sources_url: str
+
+    @property
+    def sources_md(self) -> str:
+        return f"{self.root_md}sources.md"
+
+    def calculator_md(self, slug: str) -> str:
+        return f"{self.root_md}calculators/{slug}.md"
+
+
+Renderer = Callable[[Links], str]
 
 
 def expand(markdown: str, links: Links) -> str:
@@ -51,9 +65,8 @@ def expand(markdown: str, links: Links) -> str:
         kind, name = match.groups()
         renderers = _RENDERERS.get(kind)
         if renderers is None:
-            raise MarkerError(
-                f"unknown marker kind {match.group(0)!r}; known kinds: {_known(_RENDERERS)}"
-            )
+            known = _known(_RENDERERS)
+            raise MarkerError(f"unknown marker kind {match.group(0)!r}; known kinds: {known}")
         renderer = renderers.get(name)
         if renderer is None:
             raise MarkerError(f"unknown {kind} {match.group(0)!r}; known: {_known(renderers)}")
@@ -77,20 +90,53 @@ def cite(sources: Iterable[Source], links: Links) -> str:
     )
 
 
-def _figure(key: str) -> Callable[[Links], str]:
-    period = PERIODS[key]
-    return lambda links: f"{period.describe()} (source {cite(period.sources, links)})"
+def _sources_of(keys: Iterable[str]) -> tuple[Source, ...]:
+    return tuple(SOURCES[key] for key in keys)
 
 
-def _calculator(slug: str) -> Callable[[Links], str]:
+def rule_text(period: Period, links: Links) -> str:
+    """The planned rule with its source, and any source that says otherwise."""
+    text = f"{period.describe()} (source {cite(_sources_of(period.planned.sources), links)})"
+    for other in period.others:
+        text += (
+            f"; source {cite(_sources_of(other.sources), links)} says "
+            f"{period.describe(other)}, so plan with the {period.safer} date"
+        )
+    return text
+
+
+def _figure(key: str) -> Renderer:
+    return lambda links: rule_text(PERIODS[key], links)
+
+
+def _calculator(slug: str) -> Renderer:
     declaration = html.escape(json.dumps(CALCULATORS[slug].declare(), ensure_ascii=False))
     return lambda links: (
         f'\n<div class="calc" data-calculator="{slug}" data-declaration="{declaration}" '
         f'data-sources="{html.escape(links.sources_url)}">\n'
         '<p class="calc__fallback">This calculator runs in your browser and needs JavaScript. '
-        "Without it, the table on this page gives the same rules: add the days to your date.</p>\n"
+        "Without it, the rules table on this page gives the same dates: count the days "
+        "from your own date.</p>\n"
         "</div>\n"
     )
+
+
+def _rules(slug: str) -> Renderer:
+    def table(links: Links) -> str:
+        rows = [
+            f"| {step} | {rule_text(period, links)} |" for step, period in CALCULATORS[slug].rules
+        ]
+        return "\n".join(["| Step | When |", "| --- | --- |", *rows])
+
+    return table
+
+
+def _calculator_list(links: Links) -> str:
+    rows = [
+        f"| [{calculator.title}]({links.calculator_md(slug)}) | {calculator.summary} |"
+        for slug, calculator in CALCULATORS.items()
+    ]
+    return "\n".join(["| Calculator | What it tells you |", "| --- | --- |", *rows])
 
 
 def _carrier_windows(links: Links) -> str:
@@ -108,7 +154,7 @@ def _carrier_windows(links: Links) -> str:
 
 
 def _carrier_rule_caveat(links: Links) -> str:
-    sources = cite((SOURCES[key] for key in CARRIER_RULE_CAVEAT_SOURCES), links)
+    sources = cite(_sources_of(CARRIER_RULE_CAVEAT_SOURCES), links)
     return (
         '!!! warning "An old rule: check your order\'s countdown"\n\n'
         f"    {CARRIER_RULE_CAVEAT} (sources {sources})\n"
@@ -122,9 +168,11 @@ def _all_sources(links: Links) -> str:
     )
 
 
-_RENDERERS: dict[str, dict[str, Callable[[Links], str]]] = {
+_RENDERERS: dict[str, dict[str, Renderer]] = {
     "figure": {key: _figure(key) for key in PERIODS},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
+    "rules": {slug: _rules(slug) for slug in CALCULATORS},
+    "calculators": {"all": _calculator_list},
     "table": {"carrier-windows": _carrier_windows},
     "caveat": {"carrier-rule": _carrier_rule_caveat},
     "sources": {"all": _all_sources, "reviewed": lambda links: dates.spoken(REVIEWED)},

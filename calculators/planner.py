@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import (
+    after_delivery,
+    dispute_timeline,
+    dispute_window,
+    return_refund,
+    seller_contact,
+)
 from .after_delivery import deadlines_after_delivery
 from .calculator import Calculator, Deadline, InputError, Note, Result, check_order, timeline
 from .dispute_timeline import DECISION_NOTE, SILENCE_NOTE, deadlines_after_opening
@@ -86,4 +93,15 @@ CALCULATOR = Calculator(
         SHIPPED, CARRIER, DELIVERED, CONTACTED, OPENED, ESCALATED, AGREED, RETURN_RECEIVED, RESOLVED
     ),
     compute=plan,
+    rules=tuple(
+        rule
+        for module in (
+            dispute_window,
+            after_delivery,
+            seller_contact,
+            dispute_timeline,
+            return_refund,
+        )
+        for rule in module.CALCULATOR.rules
+    ),
 )

@@ -73,4 +73,10 @@ CALCULATOR = Calculator(
     ),
     inputs=optional(AGREED, RETURN_RECEIVED, RESOLVED),
     compute=return_refund,
+    rules=(
+        ("Ship the return", RETURN_SHIPPING),
+        ("Refund after the seller receives the return", REFUND_AFTER_RETURN),
+        ("Refund after the dispute is resolved", REFUND_AFTER_RESOLUTION),
+        ("Refund after the dispute is resolved, in working days", REFUND_WORKING_DAYS),
+    ),
 )

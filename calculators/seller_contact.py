@@ -29,4 +29,5 @@ CALCULATOR = Calculator(
     summary="When to stop waiting for the seller's reply and open a dispute.",
     inputs=(CONTACTED,),
     compute=seller_contact,
+    rules=(("Wait for the seller's reply, then open a dispute", SELLER_REPLY),),
 )

@@ -20,8 +20,9 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **_: object) -> st
     sources = files.get_file_from_path(SOURCES_PAGE)
     if sources is None:
         raise PluginError(f"{SOURCES_PAGE} is missing: citations link to it")
+    folder = posixpath.dirname(page.file.src_uri)
     links = pages.Links(
-        sources_md=posixpath.relpath(SOURCES_PAGE, posixpath.dirname(page.file.src_uri) or "."),
+        root_md=posixpath.relpath(".", folder) + "/" if folder else "",
         sources_url=sources.url_relative_to(page.file),
     )
     try:

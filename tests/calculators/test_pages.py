@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from calculators import pages, policy
+from calculators import CALCULATORS, pages, policy
 
-LINKS = pages.Links(sources_md="../sources.md", sources_url="../../sources/")
+LINKS = pages.Links(root_md="../", sources_url="../../sources/")
 
 
 def test_figure_comes_with_its_source_link() -> None:
@@ -61,3 +61,27 @@ def test_unknown_markers_raise(marker: str, says: str) -> None:
 def test_text_without_markers_is_untouched() -> None:
     text = "A [link](x.md), [a] [b] and [[1]](x.md#y) stay."
     assert pages.expand(text, LINKS) == text
+
+
+def test_disagreeing_sources_are_both_shown_with_the_plan() -> None:
+    text = pages.expand("[[figure: seller_response]]", LINKS)
+    assert text.startswith(
+        "5 days after the dispute was opened (source [003](../sources.md#source-003 "
+    )
+    assert "; source [000](../sources.md#source-000 " in text
+    assert text.endswith("says 15 days after the dispute was opened, so plan with the earlier date")
+
+
+@pytest.mark.parametrize("slug", list(CALCULATORS))
+def test_every_calculator_has_a_rules_table_from_its_declaration(slug: str) -> None:
+    table = pages.expand(f"[[rules: {slug}]]", LINKS).splitlines()
+    assert table[0] == "| Step | When |"
+    assert len(table) == 2 + len(CALCULATORS[slug].rules)
+    for row, (step, period) in zip(table[2:], CALCULATORS[slug].rules, strict=True):
+        assert row.startswith(f"| {step} | {period.describe()} (source ")
+
+
+def test_calculator_list_links_every_page() -> None:
+    listing = pages.expand("[[calculators: all]]", pages.Links(root_md="", sources_url="sources/"))
+    for slug, calculator in CALCULATORS.items():
+        assert f"| [{calculator.title}](calculators/{slug}.md) |" in listing

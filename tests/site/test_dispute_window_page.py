@@ -91,7 +91,7 @@ def test_a_cleared_field_gets_its_own_message(reader: Page, site_url: str) -> No
         "aria-describedby", re.compile(r"\bcalc-dispute-window-shipped-error\b")
     )
     expect(reader.locator(".calc__output")).to_have_text(
-        "To see your deadlines, fill in: Date the seller shipped."
+        "To see your deadlines, check: Date the seller shipped."
     )
     expect(reader.locator("#calc-dispute-window-carrier-error")).to_be_hidden()
 

@@ -1,9 +1,11 @@
 /*
  * The calculator engine: Pyodide and the `calculators` Python package, started
  * once and kept for the whole visit. Messages in: {type: "start", packageURL},
- * {type: "run", id, slug, inputs, today}. Messages out: progress, ready,
- * failed, and {type: "answer", id, answer} with the Python's JSON answer.
+ * {type: "call", id, fn, slug, inputs, today} where fn is a function of
+ * calculators.web. Messages out: progress, ready, failed, and
+ * {type: "answer", id, answer} with that function's JSON answer.
  */
+const CALLABLE = new Set(["run", "calendar"]);
 const pyodideHome = new URL("../pyodide/", import.meta.url).href;
 const APP_DIR = "/home/pyodide/app";
 let engine = null;
@@ -28,9 +30,9 @@ function start(packageURL) {
 
 onmessage = async ({ data }) => {
   if (data.type === "start") start(data.packageURL);
-  else if (data.type === "run") {
+  else if (data.type === "call" && CALLABLE.has(data.fn)) {
     const web = await engine;
-    const answer = JSON.parse(web.run(data.slug, JSON.stringify(data.inputs), data.today));
+    const answer = JSON.parse(web[data.fn](data.slug, JSON.stringify(data.inputs), data.today));
     postMessage({ type: "answer", id: data.id, answer });
   }
 };

@@ -3,6 +3,9 @@
  * (the build puts the declaration in data-declaration), and asks the Python
  * package, running in Pyodide inside one Web Worker, for the answer.
  * No calculation happens here: this file only draws and forwards.
+ *
+ * The reader's dates stay in this tab. A shareable link keeps them after the
+ * "#", which browsers never send to a server.
  */
 (() => {
   "use strict";
@@ -54,9 +57,10 @@
     engine.views.forEach((view) => view.showEngine());
   }
 
-  function ask(slug, inputs) {
+  /** Call a function of calculators.web in the worker; resolves to its JSON answer. */
+  function ask(fn, slug, inputs) {
     const id = ++engine.next;
-    engine.worker.postMessage({ type: "run", id, slug, inputs, today: localToday() });
+    engine.worker.postMessage({ type: "call", id, fn, slug, inputs, today: localToday() });
     return new Promise((resolve) => engine.waiting.set(id, resolve));
   }
 
@@ -73,9 +77,11 @@
       else if (key in node && !key.startsWith("aria") && !key.startsWith("data")) node[key] = value;
       else node.setAttribute(key, value);
     }
-    node.append(...children.filter((child) => child !== null && child !== undefined));
+    node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
     return node;
   }
+
+  const STATE_WORDS = { passed: "Passed", today: "Today", upcoming: "" };
 
   class View {
     constructor(root) {
@@ -86,6 +92,8 @@
       this.latest = 0;
       this.fields = new Map();
       this.draw();
+      this.restoreFromLink();
+      this.update();
     }
 
     draw() {
@@ -105,15 +113,9 @@
         if (input.required) control.setAttribute("aria-required", "true");
         control.setAttribute("aria-describedby", `${id}-error ${id}-help`);
         const error = el("p", { class: "calc__error", id: `${id}-error`, hidden: true });
+        const label = el("label", { htmlFor: id }, input.label, !input.required && el("span", { class: "calc__optional" }, " (if you have it)"));
         form.append(
-          el(
-            "div",
-            { class: "calc__field" },
-            el("label", { htmlFor: id }, input.label),
-            control,
-            error,
-            el("p", { class: "calc__help", id: `${id}-help` }, input.help),
-          ),
+          el("div", { class: "calc__field" }, label, control, error, el("p", { class: "calc__help", id: `${id}-help` }, input.help)),
         );
         this.fields.set(input.name, { control, error });
         const touch = () => {
@@ -130,10 +132,30 @@
       });
       this.engineLine = el("p", { class: "calc__engine", role: "status" });
       this.output = el("div", { class: "calc__output", "aria-live": "polite", "aria-atomic": "true" });
-      this.root.replaceChildren(form, this.engineLine, this.output);
+      this.actions = el("div", { class: "calc__actions", hidden: true });
+      this.root.replaceChildren(form, this.engineLine, this.output, this.actions);
       this.root.dataset.mounted = "true";
       this.showEngine();
-      this.update();
+    }
+
+    /** Fill the form from a shared link: #shipped=2026-03-02&carrier=DHL */
+    restoreFromLink() {
+      const params = new URLSearchParams(location.hash.slice(1));
+      for (const [name, { control }] of this.fields) {
+        if (!params.has(name)) continue;
+        control.value = params.get(name);
+        this.touched.add(name);
+      }
+    }
+
+    values() {
+      return Object.fromEntries([...this.fields].map(([name, field]) => [name, field.control.value]));
+    }
+
+    rememberInLink(inputs) {
+      const filled = Object.entries(inputs).filter(([, value]) => value !== "");
+      const hash = filled.length ? `#${new URLSearchParams(filled)}` : "";
+      if (hash !== location.hash) history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
     }
 
     showEngine() {
@@ -147,14 +169,16 @@
     }
 
     async update() {
+      const inputs = this.values();
+      if (this.touched.size) this.rememberInLink(inputs);
       if (engine.state === "failed") return;
-      const inputs = Object.fromEntries([...this.fields].map(([name, field]) => [name, field.control.value]));
       if (Object.values(inputs).every((value) => value === "") && this.touched.size === 0) {
         this.output.replaceChildren(el("p", { class: "calc__prompt" }, "Enter your dates to see your deadlines."));
+        this.actions.hidden = true;
         return;
       }
       const ticket = ++this.latest;
-      const answer = await ask(this.declaration.slug, inputs);
+      const answer = await ask("run", this.declaration.slug, inputs);
       if (ticket !== this.latest || !this.root.isConnected) return;
       this.showProblems(answer.ok ? {} : answer.problems);
       if (answer.ok) this.showResult(answer.result);
@@ -174,31 +198,17 @@
     showPending(problems) {
       const missing = this.declaration.inputs.filter((input) => problems[input.name]).map((input) => input.label);
       const general = problems[""];
+      this.actions.hidden = true;
       this.output.replaceChildren(
-        el("p", { class: "calc__prompt" }, general ?? `To see your deadlines, fill in: ${missing.join(", ")}.`),
+        el("p", { class: "calc__prompt" }, general ?? `To see your deadlines, check: ${missing.join(", ")}.`),
       );
     }
 
     showResult(result) {
       this.output.replaceChildren(
         el("p", { class: `calc__summary calc__summary--${result.status}` }, result.summary),
-        el(
-          "ol",
-          { class: "calc__deadlines" },
-          ...result.deadlines.map((deadline) =>
-            el(
-              "li",
-              {
-                class: `calc__deadline calc__deadline--${Math.sign(deadline.days_from_today) < 0 ? "past" : "ahead"}`,
-                "data-key": deadline.key,
-              },
-              el("span", { class: "calc__label" }, deadline.label),
-              el("time", { class: "calc__date", dateTime: deadline.date }, deadline.date_text),
-              el("span", { class: "calc__when" }, deadline.from_today),
-              el("span", { class: "calc__rule" }, `${deadline.rule} · `, ...this.cite(deadline.sources)),
-            ),
-          ),
-        ),
+        el("p", { class: "calc__given" }, result.given.map((item) => `${item.label}: ${item.text}`).join(" · ")),
+        el("ol", { class: "calc__deadlines" }, ...result.deadlines.map((deadline) => this.deadline(deadline))),
         ...result.notes.map((note) =>
           el(
             "div",
@@ -208,6 +218,67 @@
         ),
         el("p", { class: "calc__today" }, `Counted from today, ${result.today_text}.`),
       );
+      this.showActions(result);
+    }
+
+    deadline(deadline) {
+      const when = deadline.earliest
+        ? [el("time", { dateTime: deadline.earliest }, deadline.earliest_text), " to ", el("time", { dateTime: deadline.date }, deadline.date_text)]
+        : [el("time", { dateTime: deadline.date }, deadline.date_text)];
+      return el(
+        "li",
+        { class: `calc__deadline calc__deadline--${deadline.state}`, "data-key": deadline.key },
+        el("span", { class: "calc__label" }, deadline.label),
+        el("span", { class: "calc__date" }, ...when),
+        el("span", { class: "calc__when" }, STATE_WORDS[deadline.state] ? `${STATE_WORDS[deadline.state]} · ` : "", deadline.from_today),
+        el("span", { class: "calc__rule" }, `${deadline.rule} · `, ...this.cite(deadline.sources)),
+        deadline.advice && el("span", { class: "calc__advice" }, deadline.advice),
+        ...deadline.others.map((other) =>
+          el(
+            "span",
+            { class: "calc__disagree" },
+            `Sources disagree: ${other.rule} (`,
+            ...this.cite(other.sources),
+            `) gives ${other.date_text}. This plan keeps the safer date above.`,
+          ),
+        ),
+      );
+    }
+
+    showActions(result) {
+      const upcoming = result.deadlines.filter((deadline) => deadline.state !== "passed").length;
+      const calendar = el("button", { type: "button", class: "md-button" }, "Add to my calendar (.ics)");
+      calendar.disabled = upcoming === 0;
+      calendar.addEventListener("click", () => this.saveCalendar());
+      const link = el("input", { type: "text", readOnly: true, value: location.href, class: "calc__link", "aria-label": "Link to these dates" });
+      const copy = el("button", { type: "button", class: "md-button" }, "Copy link");
+      const said = el("span", { class: "calc__said", role: "status" });
+      copy.addEventListener("click", async () => {
+        link.select();
+        try {
+          await navigator.clipboard.writeText(link.value);
+          said.textContent = "Link copied.";
+        } catch {
+          said.textContent = "Press Ctrl+C (or ⌘C) to copy the selected link.";
+        }
+      });
+      this.actions.replaceChildren(
+        el("p", {}, calendar, " ", upcoming ? `${upcoming} upcoming, each with a reminder two days before.` : "Every date has passed."),
+        el("p", { class: "calc__share" }, el("span", {}, "Come back to these dates later: "), link, " ", copy, " ", said),
+        el("p", { class: "calc__privacy" }, "Your dates stay in this browser. The link keeps them after the # sign, which is never sent to any server."),
+      );
+      this.actions.hidden = false;
+    }
+
+    async saveCalendar() {
+      const answer = await ask("calendar", this.declaration.slug, this.values());
+      if (!answer.ok) return;
+      const file = new Blob([answer.ics], { type: "text/calendar" });
+      const link = el("a", { href: URL.createObjectURL(file), download: `aliexpress-${this.declaration.slug}.ics` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     }
 
     cite(sources) {
