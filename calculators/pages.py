@@ -20,6 +20,7 @@ from .policy import (
     CARRIER_RULE_CAVEAT,
     CARRIER_RULE_CAVEAT_SOURCES,
     DISPUTE_OPENS,
+    FACTS,
     PERIODS,
     REVIEWED,
     SOURCES,
@@ -106,7 +107,19 @@ def rule_text(period: Period, links: Links) -> str:
 
 
 def _figure(key: str) -> Renderer:
-    return lambda links: rule_text(PERIODS[key], links)
+    """The rule with its sources and, where a calculator counts it, a link to it."""
+    slug = _CALCULATOR_FOR.get(key)
+
+    def render(links: Links) -> str:
+        text = rule_text(PERIODS[key], links)
+        return f"{text} · [your date]({links.calculator_md(slug)})" if slug else text
+
+    return render
+
+
+def _fact(key: str) -> Renderer:
+    fact = FACTS[key]
+    return lambda links: f"{fact.text} (source {cite(_sources_of(fact.sources), links)})"
 
 
 def _calculator(slug: str) -> Renderer:
@@ -168,8 +181,17 @@ def _all_sources(links: Links) -> str:
     )
 
 
+# The calculator that works out each period for the reader's own dates.
+_CALCULATOR_FOR: dict[str, str] = {
+    period.key: slug
+    for slug, calculator in reversed(CALCULATORS.items())
+    if slug != "planner"
+    for _step, period in calculator.rules
+}
+
 _RENDERERS: dict[str, dict[str, Renderer]] = {
     "figure": {key: _figure(key) for key in PERIODS},
+    "fact": {key: _fact(key) for key in FACTS},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
     "calculators": {"all": _calculator_list},

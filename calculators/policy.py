@@ -240,6 +240,72 @@ UNLISTED_CARRIER_ADVICE = (
     "your deadline."
 )
 
+# Context from AliExpress's own pages over the years (the research notes), for the guide.
+FREE_RETURN = _after("free_return", "the on-time delivery date", 15, "research")
+EU_WITHDRAWAL = _after("eu_withdrawal", "delivery", 14, "research")
+PAYPAL_DISPUTE = _after("paypal_dispute", "payment", 180, "research")
+CARD_REFUND = Period(
+    "card_refund",
+    "the refund is issued",
+    (Claim(20, ("research",), at_least=3),),
+    unit="business day",
+    safer="later",
+)
+BANK_DELAY = Period(
+    "bank_delay",
+    "the order shows “Refund completed”",
+    (Claim(15, ("research",), at_least=7),),
+    unit="business day",
+    safer="later",
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure that is not a count of days from an event, with its sources."""
+
+    key: str
+    text: str
+    sources: tuple[str, ...]
+
+
+FACTS: dict[str, Fact] = {
+    fact.key: fact
+    for fact in (
+        Fact("support_phone", "+86 571-88126600", ("001",)),
+        Fact(
+            "protection_length",
+            "60 days in older pages (90 for Russia, 120 for Brazil), “normally 90” from 2020, "
+            "and “60 or 75 days from shipping” in a community FAQ",
+            ("research",),
+        ),
+        Fact(
+            "later_window_2014",
+            "the “Open dispute” button from 5 days after shipping, with unresolved disputes "
+            "passing to AliExpress after 15 days (pages of about 2014 to 2017)",
+            ("research",),
+        ),
+        Fact(
+            "later_window_2018",
+            "the button from the 11th day after shipping until the 15th day after the delivery "
+            "time ends or after receipt is confirmed (help-centre copies from 2018 to 2022)",
+            ("research",),
+        ),
+        Fact(
+            "free_return_limits",
+            "one free return per order, for an unused item in its original packaging, in the "
+            "countries the service lists",
+            ("research",),
+        ),
+        Fact("eu_guarantee", "a 2-year legal guarantee", ("research",)),
+        Fact(
+            "auto_cancel",
+            "48 to 72 hours without an answer from the seller",
+            ("research",),
+        ),
+    )
+}
+
 SELLER_SILENCE = (
     "Article 003 adds that a seller who lets this time pass without answering is taken to "
     "accept the dispute, and the refund starts."
@@ -266,6 +332,11 @@ PERIODS: dict[str, Period] = {
         REFUND_AFTER_RESOLUTION,
         REFUND_WORKING_DAYS,
         CANCELLATION,
+        FREE_RETURN,
+        EU_WITHDRAWAL,
+        PAYPAL_DISPUTE,
+        CARD_REFUND,
+        BANK_DELAY,
     )
 }
 

@@ -69,7 +69,41 @@ def test_disagreeing_sources_are_both_shown_with_the_plan() -> None:
         "5 days after the dispute was opened (source [003](../sources.md#source-003 "
     )
     assert "; source [000](../sources.md#source-000 " in text
-    assert text.endswith("says 15 days after the dispute was opened, so plan with the earlier date")
+    assert text.endswith(
+        "says 15 days after the dispute was opened, so plan with the earlier date"
+        " · [your date](../calculators/dispute-timeline.md)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "calculator"),
+    [
+        ("dispute_opens", "dispute-window"),
+        ("dispute_closes.post", "dispute-window"),
+        ("return_request", "after-delivery"),
+        ("seller_reply", "seller-contact"),
+        ("refund_working_days", "return-refund"),
+        ("cancellation", "cancellation"),
+    ],
+)
+def test_every_deadline_figure_links_to_its_calculator(key: str, calculator: str) -> None:
+    assert pages.expand(f"[[figure: {key}]]", LINKS).endswith(
+        f" · [your date](../calculators/{calculator}.md)"
+    )
+
+
+def test_context_figures_without_a_calculator_have_no_link() -> None:
+    text = pages.expand("[[figure: paypal_dispute]]", LINKS)
+    assert text == (
+        '180 days after payment (source [research](../sources.md#source-research "'
+        f'{policy.SOURCES["research"].title}"))'
+    )
+
+
+def test_facts_carry_their_source() -> None:
+    assert pages.expand("[[fact: support_phone]]", LINKS).startswith(
+        "+86 571-88126600 (source [001](../sources.md#source-001 "
+    )
 
 
 @pytest.mark.parametrize("slug", list(CALCULATORS))
