@@ -192,6 +192,7 @@ _CALCULATOR_FOR: dict[str, str] = {
 _RENDERERS: dict[str, dict[str, Renderer]] = {
     "figure": {key: _figure(key) for key in PERIODS},
     "fact": {key: _fact(key) for key in FACTS},
+    "source": {key: (lambda links, key=key: cite(_sources_of((key,)), links)) for key in SOURCES},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
     "calculators": {"all": _calculator_list},

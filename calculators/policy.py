@@ -194,11 +194,13 @@ SELLER_REPLY = _after("seller_reply", "contacting the seller", 3, "001")
 SELLER_RESPONSE = Period(
     "seller_response",
     "the dispute was opened",
-    (Claim(5, ("003",)), Claim(15, ("000",))),
+    (Claim(5, ("003", "research")), Claim(15, ("000",))),
 )
 ESCALATION = _after("escalation", "the dispute was opened", 15, "001")
 DECISION = _after("decision", "escalation", 10, "000")
-RETURN_SHIPPING = _after("return_shipping", "the seller agreed to the return", 10, "001")
+RETURN_SHIPPING = _after(
+    "return_shipping", "the seller agreed to the return", 10, "001", "research"
+)
 REFUND_AFTER_RETURN = Period(
     "refund_after_return",
     "the seller received the return",
@@ -209,7 +211,7 @@ REFUND_AFTER_RETURN = Period(
 REFUND_AFTER_RESOLUTION = Period(
     "refund_after_resolution",
     "the dispute was resolved",
-    (Claim(15, ("001",)),),
+    (Claim(15, ("001", "003")),),
     safer="later",
 )
 REFUND_WORKING_DAYS = Period(
@@ -242,6 +244,7 @@ UNLISTED_CARRIER_ADVICE = (
 
 # Context from AliExpress's own pages over the years (the research notes), for the guide.
 FREE_RETURN = _after("free_return", "the on-time delivery date", 15, "research")
+DISPUTE_AFTER_RECEIPT = _after("dispute_after_receipt", "you confirm receipt", 15, "research")
 EU_WITHDRAWAL = _after("eu_withdrawal", "delivery", 14, "research")
 PAYPAL_DISPUTE = _after("paypal_dispute", "payment", 180, "research")
 CARD_REFUND = Period(
@@ -298,6 +301,7 @@ FACTS: dict[str, Fact] = {
             ("research",),
         ),
         Fact("eu_guarantee", "a 2-year legal guarantee", ("research",)),
+        Fact("protection_minimum", "at least 15 days", ("003",)),
         Fact(
             "auto_cancel",
             "48 to 72 hours without an answer from the seller",
@@ -333,6 +337,7 @@ PERIODS: dict[str, Period] = {
         REFUND_WORKING_DAYS,
         CANCELLATION,
         FREE_RETURN,
+        DISPUTE_AFTER_RECEIPT,
         EU_WITHDRAWAL,
         PAYPAL_DISPUTE,
         CARD_REFUND,

@@ -12,7 +12,7 @@ def test_seller_answer_shows_both_sources_and_plans_with_the_earlier(today: D) -
         D(2026, 3, 7),
         "5 days after the dispute was opened",
     )
-    assert [s.key for s in answer.sources] == ["003"]
+    assert [s.key for s in answer.sources] == ["003", "research"]
     (other,) = answer.others
     assert (other.date, [s.key for s in other.sources]) == (D(2026, 3, 17), ["000"])
     assert answer.as_dict(today)["others"][0]["date"] == "2026-03-17"

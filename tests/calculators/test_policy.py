@@ -69,7 +69,10 @@ def test_rules_read_as_sentences() -> None:
 
 def test_the_seller_response_disagreement_is_recorded_with_both_sources() -> None:
     period = policy.SELLER_RESPONSE
-    assert {(c.days, c.sources) for c in period.claims} == {(5, ("003",)), (15, ("000",))}
+    assert {(c.days, c.sources) for c in period.claims} == {
+        (5, ("003", "research")),
+        (15, ("000",)),
+    }
     assert period.planned.days == 5, "plan with the earlier deadline"
 
 

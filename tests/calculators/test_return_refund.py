@@ -34,7 +34,7 @@ def test_each_articles_refund_figure_is_its_own_entry(today: D) -> None:
     result = CALCULATOR.run({"resolved": "2026-03-02"}, today)
     entries = {d.key: d for d in result.deadlines}
     assert entries["refund_by_resolution"].date == D(2026, 3, 17)
-    assert [s.key for s in entries["refund_by_resolution"].sources] == ["001"]
+    assert [s.key for s in entries["refund_by_resolution"].sources] == ["001", "003"]
     working = entries["refund_by_working_days"]
     assert (working.earliest, working.date) == (D(2026, 3, 23), D(2026, 4, 13))
     assert working.rule == "15–30 working days after the dispute was resolved"
