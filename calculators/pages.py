@@ -91,6 +91,10 @@ def cite(sources: Iterable[Source], links: Links) -> str:
     )
 
 
+def _source(key: str) -> Renderer:
+    return lambda links: cite(_sources_of((key,)), links)
+
+
 def _sources_of(keys: Iterable[str]) -> tuple[Source, ...]:
     return tuple(SOURCES[key] for key in keys)
 
@@ -192,7 +196,7 @@ _CALCULATOR_FOR: dict[str, str] = {
 _RENDERERS: dict[str, dict[str, Renderer]] = {
     "figure": {key: _figure(key) for key in PERIODS},
     "fact": {key: _fact(key) for key in FACTS},
-    "source": {key: (lambda links, key=key: cite(_sources_of((key,)), links)) for key in SOURCES},
+    "source": {key: _source(key) for key in SOURCES},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
     "calculators": {"all": _calculator_list},

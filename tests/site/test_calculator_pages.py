@@ -51,7 +51,7 @@ def test_the_engine_is_reused_across_calculators(
     reader.get_by_label("Date you wrote to the seller").fill("2026-03-02")
     expect(reader.locator("[data-key=seller_reply_by] .calc__date")).to_have_text("Thu 5 Mar 2026")
 
-    reader.get_by_role("link", name="Cancelling before shipment").click()  # instant navigation
+    reader.get_by_role("link", name="When will a cancellation go through?").click()  # instant
     reader.get_by_label("Date you asked to cancel").fill("2026-03-08")
     expect(reader.locator("[data-key=cancellation_done] .calc__date")).to_have_text(
         "Fri 13 Mar 2026 to Sun 15 Mar 2026"
