@@ -139,12 +139,17 @@ def test_a_failed_engine_says_so_and_keeps_the_table(reader: Page, site_url: str
     expect(reader.get_by_role("table")).to_contain_text("39 days after shipment")
 
 
+@pytest.mark.parametrize("failure", ["blocked", "missing"])
 def test_an_engine_that_never_starts_is_given_up_on_within_ten_seconds(
-    reader: Page, site_url: str
+    reader: Page, site_url: str, failure: str
 ) -> None:
-    reader.context.route(
-        "**/pyodide.asm.wasm", lambda route: route.abort()
-    )  # Pyodide hangs on this
+    def fail(route: Route) -> None:  # Pyodide neither starts nor rejects on either
+        if failure == "blocked":
+            route.abort()
+        else:
+            route.fulfill(status=404, body="")
+
+    reader.context.route("**/pyodide.asm.wasm", fail)
     reader.goto(site_url + PATH)
     engine = reader.locator(".calc__engine")
     expect(engine).to_contain_text("taking unusually long to start", timeout=15_000)

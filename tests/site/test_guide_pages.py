@@ -9,22 +9,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators.policy import FACTS, PERIODS, SOURCES
-from tests.conftest import PROJECT
+from tests.site.pages import GUIDE, page_id, page_url
 
 pytestmark = pytest.mark.browser
-DOCS = PROJECT / "docs"
-
-
-def page_url(source: Path) -> str:
-    """Where MkDocs publishes a Markdown file, relative to the site root."""
-    relative = source.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        relative = relative.parent
-    return "" if relative == Path(".") else f"{relative}/"
-
-
-GUIDE = sorted(DOCS.rglob("*.md"))
-IDS = [page_url(p) or "start-here" for p in GUIDE]
+IDS = [page_id(p) for p in GUIDE]
 
 
 @pytest.mark.parametrize(
@@ -102,10 +90,11 @@ def test_a_template_copies_to_the_clipboard(reader: Page, site_url: str) -> None
     assert copied.startswith("Order [order number], [item name], delivered on [date].")
 
 
-def test_the_evidence_checklist_prints_as_a_checklist(reader: Page, site_url: str) -> None:
+def test_the_evidence_checklist_prints_with_boxes_to_tick(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "evidence/")
     reader.emulate_media(media="print")
     expect(reader.locator(".md-sidebar--primary")).to_be_hidden()
-    boxes = reader.locator("article .task-list-item input[type=checkbox]")
-    assert boxes.count() >= 15
-    expect(boxes.first).to_be_visible()
+    items = reader.locator("article .checklist li")
+    assert items.count() >= 15
+    box = items.first.evaluate("li => getComputedStyle(li, '::before').borderTopStyle")
+    assert box == "solid"

@@ -1,0 +1,37 @@
+"""The guide's pages, as the tests address them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+from calculators import CALCULATORS
+from tests.conftest import PROJECT
+
+DOCS = PROJECT / "docs"
+GUIDE = sorted(DOCS.rglob("*.md"))
+
+
+def page_url(source: Path) -> str:
+    """Where MkDocs publishes a Markdown file, relative to the site root."""
+    relative = source.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        relative = relative.parent
+    return "" if relative == Path(".") else f"{relative}/"
+
+
+def page_id(source: Path) -> str:
+    return page_url(source) or "start-here"
+
+
+def with_sample_dates(url: str) -> str:
+    """A calculator page's URL with every input filled through a shared link."""
+    slug = url.removeprefix("calculators/").strip("/")
+    calculator = CALCULATORS.get(slug)
+    if calculator is None:
+        return url
+    sample = {
+        spec.name: "2026-03-02" if spec.kind == "date" else spec.choices[0].value
+        for spec in calculator.inputs
+    }
+    return f"{url}#{urlencode(sample)}"

@@ -1,0 +1,152 @@
+"""What readers trust the site with: accessibility, a strict security policy, privacy, links."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from tests.site.pages import GUIDE, page_id, page_url, with_sample_dates
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+REPORT_PROBLEMS = """
+    window.__problems = [];
+    document.addEventListener("securitypolicyviolation", (event) =>
+        window.__problems.push(`CSP blocked ${event.blockedURI} (${event.violatedDirective})`));
+"""
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("source", GUIDE, ids=[page_id(p) for p in GUIDE])
+def test_every_page_is_accessible_and_runs_cleanly_under_its_policy(
+    browser: Browser, site_url: str, axe: Axe, source: Path, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(REPORT_PROBLEMS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + with_sample_dates(page_url(source)))
+    if page.locator(".calc").count():
+        expect(page.locator(".calc__summary")).to_be_visible(timeout=60_000)
+
+    violations = axe.run(page, options=WCAG_21_AA).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert page.evaluate("window.__problems") == []
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_instant_navigation_runs_other_pages_scripts_under_the_first_policy(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context()
+    context.add_init_script(REPORT_PROBLEMS)
+    page = context.new_page()
+    page.goto(site_url)  # the policy of the top-level page stays for the whole visit
+    for name in ["Opening a dispute", "All my deadlines", "Sources", "Start here"]:
+        page.get_by_role("link", name=name, exact=True).first.click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.evaluate("window.__problems") == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_no_cookies_and_no_stored_dates(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "calculators/planner/#shipped=2026-03-02&opened=2026-03-05")
+    expect(reader.locator(".calc__summary")).to_be_visible()
+    reader.get_by_label("Date you wrote to the seller").fill("2026-03-04")
+    expect(reader.locator("[data-key=seller_reply_by]")).to_be_visible()
+    assert reader.context.cookies() == []
+    stored = reader.evaluate(
+        "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])"
+    )
+    assert "2026-03" not in stored
+
+
+@pytest.mark.browser
+def test_bad_values_in_a_link_get_messages_at_their_fields(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "calculators/dispute-window/#shipped=2026-02-30&carrier=Pigeon")
+    expect(reader.locator("#calc-dispute-window-shipped-error")).to_have_text(
+        "Enter a date, such as 2026-03-02."
+    )
+    expect(reader.locator("#calc-dispute-window-carrier-error")).to_contain_text("Choose DHL")
+    expect(reader.locator(".calc__deadline")).to_have_count(0)
+
+
+def test_every_page_carries_the_strict_policy_first(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("<head>", 1)[1].lstrip()
+        match = re.match(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert match, f"{page} has no policy at the top of <head>"
+        directives = dict(d.strip().split(" ", 1) for d in match.group(1).split(";"))
+        script = directives["script-src"].split()
+        assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
+        assert "'self'" in script and "'wasm-unsafe-eval'" in script
+        assert all(
+            s in ("'self'", "'wasm-unsafe-eval'") or s.startswith("'sha256-") for s in script
+        )
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+        assert "http" not in match.group(1), "no other origin is allowed"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.anchors: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("id", "name"):
+            if values.get(name):
+                self.anchors.add(values[name] or "")
+        if tag in ("a", "link") and values.get("href") and values.get("rel") != "canonical":
+            self.links.append(values["href"] or "")
+        if tag in ("script", "img", "source") and values.get("src"):
+            self.links.append(values["src"] or "")
+
+
+def test_no_broken_internal_link_or_anchor(built_site: Path, site_url: str) -> None:
+    parsed: dict[Path, _Links] = {}
+
+    def read(path: Path) -> _Links:
+        if path not in parsed:
+            parsed[path] = _Links()
+            parsed[path].feed(path.read_text(encoding="utf-8"))
+        return parsed[path]
+
+    broken = []
+    for page in sorted(built_site.rglob("*.html")):
+        here = site_url + page.relative_to(built_site).as_posix()
+        for link in read(page).links:
+            url = urljoin(here, link)
+            if not url.startswith(site_url):
+                continue  # a link out, not a request
+            path, fragment = urlsplit(url).path, urlsplit(url).fragment
+            target = built_site / unquote(path.removeprefix(urlsplit(site_url).path))
+            if url.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(built_site)}: {link}")
+            elif (
+                fragment
+                and "=" not in fragment  # a calculator's shared dates, not an anchor
+                and target.suffix == ".html"
+                and fragment not in read(target).anchors
+            ):
+                broken.append(f"{page.relative_to(built_site)}: {link} (no #{fragment})")
+    assert not broken, "\n".join(broken)
