@@ -47,6 +47,7 @@ class Links:
 
     root_md: str
     sources_url: str
+    site_url: str = ""
 
     @property
     def sources_md(self) -> str:
@@ -148,6 +149,52 @@ def _rules(slug: str) -> Renderer:
     return table
 
 
+def embed_page(slug: str) -> str:
+    """The Markdown of embed/<slug>/: the calculator, its rules, and a way back."""
+    calculator = CALCULATORS[slug]
+    return f"""---
+title: {calculator.title}
+template: embed.html
+search:
+  exclude: true
+---
+
+# {calculator.title}
+
+[[calculator: {slug}]]
+
+<details class="info calc__rules" open markdown>
+<summary>The rules behind these dates</summary>
+
+[[rules: {slug}]]
+
+</details>
+
+[The full AliExpress refund guide](../calculators/{slug}.md){{ target=_blank rel=noopener }}
+"""
+
+
+def _embed_box(slug: str) -> Renderer:
+    calculator = CALCULATORS[slug]
+
+    def box(links: Links) -> str:
+        snippet = (
+            f'<iframe src="{links.site_url}embed/{slug}/" title="{calculator.title}"\n'
+            '        data-aliexpress-guide width="100%" height="720"\n'
+            '        style="border: 0; max-width: 44rem"></iframe>\n'
+            f'<script src="{links.site_url}assets/javascripts/embed.js" async></script>'
+        )
+        code = "\n".join(f"    {line}" for line in ["```html", *snippet.splitlines(), "```"])
+        return (
+            '??? example "Embed this calculator on your site"\n\n'
+            "    Paste this into your page where the calculator should appear. Add "
+            "`?theme=dark` or `?theme=light` to the address to fix the colours. See "
+            f"[how embedding works]({links.root_md}embedding.md).\n\n{code}\n"
+        )
+
+    return box
+
+
 def _calculator_list(links: Links) -> str:
     rows = [
         f"| [{calculator.title}]({links.calculator_md(slug)}) | {calculator.summary} |"
@@ -199,6 +246,7 @@ _RENDERERS: dict[str, dict[str, Renderer]] = {
     "source": {key: _source(key) for key in SOURCES},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
+    "embed": {slug: _embed_box(slug) for slug in CALCULATORS},
     "calculators": {"all": _calculator_list},
     "table": {"carrier-windows": _carrier_windows},
     "caveat": {"carrier-rule": _carrier_rule_caveat},

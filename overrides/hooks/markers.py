@@ -1,4 +1,4 @@
-"""MkDocs glue: expand ``[[kind: name]]`` markers from the policy data.
+"""MkDocs glue: expand ``[[kind: name]]`` markers, and add each calculator's embed page.
 
 The work is done by ``calculators.pages``; an unknown marker fails the build.
 """
@@ -7,16 +7,25 @@ from __future__ import annotations
 
 import posixpath
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from calculators import pages
+from calculators import CALCULATORS, pages
 
 SOURCES_PAGE = "sources.md"
 
 
-def on_page_markdown(markdown: str, page: Page, files: Files, **_: object) -> str:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for slug in CALCULATORS:
+        files.append(File.generated(config, f"embed/{slug}.md", content=pages.embed_page(slug)))
+    return files
+
+
+def on_page_markdown(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: object
+) -> str:
     sources = files.get_file_from_path(SOURCES_PAGE)
     if sources is None:
         raise PluginError(f"{SOURCES_PAGE} is missing: citations link to it")
@@ -24,6 +33,7 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **_: object) -> st
     links = pages.Links(
         root_md=posixpath.relpath(".", folder) + "/" if folder else "",
         sources_url=sources.url_relative_to(page.file),
+        site_url=config.site_url or "",
     )
     try:
         return pages.expand(markdown, links)

@@ -33,12 +33,12 @@ def reader(page: Page, site_url: str, requests_made: list[str]) -> Iterator[Page
     assert_only_local(requests_made, site_url)
 
 
-def assert_only_local(urls: list[str], site_url: str) -> None:
-    origin = urlsplit(site_url)[:2]
+def assert_only_local(urls: list[str], *allowed: str) -> None:
+    origins = {urlsplit(url)[:2] for url in allowed}
     strays = [
         url
         for url in urls
-        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url)[:2] != origin
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url)[:2] not in origins
     ]
     assert not strays, f"requests left the site: {strays}"
     assert urls, "no request was recorded at all"

@@ -26,7 +26,7 @@ def page_id(source: Path) -> str:
 
 def with_sample_dates(url: str) -> str:
     """A calculator page's URL with every input filled through a shared link."""
-    slug = url.removeprefix("calculators/").strip("/")
+    slug = url.removeprefix("calculators/").removeprefix("embed/").strip("/")
     calculator = CALCULATORS.get(slug)
     if calculator is None:
         return url
@@ -35,3 +35,6 @@ def with_sample_dates(url: str) -> str:
         for spec in calculator.inputs
     }
     return f"{url}#{urlencode(sample)}"
+
+
+EMBEDS = [f"embed/{slug}/" for slug in CALCULATORS]

@@ -11,7 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.site.pages import GUIDE, page_id, page_url, with_sample_dates
+from tests.site.pages import EMBEDS, GUIDE, page_url, with_sample_dates
+
+PAGES = [page_url(source) for source in GUIDE] + EMBEDS
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 REPORT_PROBLEMS = """
@@ -28,9 +30,9 @@ def axe() -> Axe:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("source", GUIDE, ids=[page_id(p) for p in GUIDE])
+@pytest.mark.parametrize("url", PAGES, ids=[url or "start-here" for url in PAGES])
 def test_every_page_is_accessible_and_runs_cleanly_under_its_policy(
-    browser: Browser, site_url: str, axe: Axe, source: Path, scheme: str
+    browser: Browser, site_url: str, axe: Axe, url: str, scheme: str
 ) -> None:
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(REPORT_PROBLEMS)
@@ -38,7 +40,7 @@ def test_every_page_is_accessible_and_runs_cleanly_under_its_policy(
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url + with_sample_dates(page_url(source)))
+    page.goto(site_url + with_sample_dates(url))
     if page.locator(".calc").count():
         expect(page.locator(".calc__summary")).to_be_visible(timeout=60_000)
 
