@@ -7,8 +7,12 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
+NAME := aliexpress-returns-guide
+VERSION := $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json"))["version"])')
+OFFLINE := $(NAME)-offline-$(VERSION)
+
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint clean
+.PHONY: help serve build offline test lint clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +23,12 @@ serve: $(VENV)/.site node_modules/.installed ## Build and serve on http://127.0.
 build: $(VENV)/.site node_modules/.installed ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
+offline: $(VENV)/.site node_modules/.installed ## Build the guide to open from disk: dist/<name>-offline-<version>.zip
+	rm -rf build/$(OFFLINE) dist/$(OFFLINE).zip
+	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir build/$(OFFLINE)
+	$(BIN)/python -c 'import shutil; shutil.make_archive("dist/$(OFFLINE)", "zip", "build", "$(OFFLINE)")'
+	@du -sh build/$(OFFLINE) dist/$(OFFLINE).zip
+
 test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (unit, CLI, build, browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -28,7 +38,7 @@ lint: $(VENV)/.test ## Lint and type-check the Python
 	$(BIN)/mypy
 
 clean: ## Remove the build and the installed dependencies
-	rm -rf site dist $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build dist $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
 
 $(VENV)/.site: requirements/site.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer)")'

@@ -48,6 +48,8 @@ class Links:
     root_md: str
     sources_url: str
     site_url: str = ""
+    root_url: str = ""
+    offline: bool = False
 
     @property
     def sources_md(self) -> str:
@@ -195,6 +197,18 @@ def _embed_box(slug: str) -> Renderer:
     return box
 
 
+OFFLINE_DOWNLOAD = "downloads/aliexpress-returns-guide-offline.zip"
+
+
+def _offline_download(links: Links) -> str:
+    if links.offline:
+        return '!!! success "You are reading the offline copy"\n\n    Nothing more to download.'
+    return (
+        f'<p><a class="md-button md-button--primary" href="{links.root_url}{OFFLINE_DOWNLOAD}" '
+        "download>Download for offline use (.zip)</a></p>"
+    )
+
+
 def _calculator_list(links: Links) -> str:
     rows = [
         f"| [{calculator.title}]({links.calculator_md(slug)}) | {calculator.summary} |"
@@ -248,6 +262,7 @@ _RENDERERS: dict[str, dict[str, Renderer]] = {
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
     "embed": {slug: _embed_box(slug) for slug in CALCULATORS},
     "calculators": {"all": _calculator_list},
+    "download": {"offline": _offline_download},
     "table": {"carrier-windows": _carrier_windows},
     "caveat": {"carrier-rule": _carrier_rule_caveat},
     "sources": {"all": _all_sources, "reviewed": lambda links: dates.spoken(REVIEWED)},

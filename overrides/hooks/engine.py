@@ -6,10 +6,13 @@ the build stops if it is missing or is not the version ``package.json`` pins.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import shutil
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,6 +25,7 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 PACKAGE = "calculators"
+IFRAME_WORKER = "iframe-worker-shim.js"
 
 
 def pinned_pyodide(project: Path) -> str:
@@ -49,16 +53,68 @@ def vendor_pyodide(project: Path, dest: Path) -> None:
         shutil.copy2(source / name, dest / name)
 
 
-def pack_calculators(project: Path, dest: Path) -> None:
+def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
     """Zip the package's sources for the browser to unpack into Pyodide."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(dest, Path):
+        dest.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
         for module in sorted((project / PACKAGE).glob("*.py")):
             archive.write(module, f"{PACKAGE}/{module.name}")
 
 
+def classic_module(source: str) -> str:
+    """pyodide.asm.mjs rewritten as a classic script, which file:// pages may load.
+
+    Fails loudly if a Pyodide upgrade changed the parts this relies on.
+    """
+    exported = "export default _createPyodideModule"
+    if source.count(exported) != 1 or source.count("import.meta.url") != 3:
+        raise PluginError(
+            "pyodide.asm.mjs no longer has the shape the offline build rewrites "
+            "(one default export of _createPyodideModule, three uses of import.meta.url): "
+            "check calculators-offline.js against the new Pyodide before upgrading"
+        )
+    body = source.replace("import.meta.url", "asmURL").replace(
+        exported, "window.calculatorsCreatePyodideModule = _createPyodideModule"
+    )
+    return f"(() => {{\nconst asmURL = document.currentScript.src;\n{body}\n}})();\n"
+
+
+def write_offline_engine(project: Path, dest: Path) -> None:
+    """The engine as classic scripts with base64 payloads, for the build opened from disk."""
+    source = project / "node_modules" / "pyodide"
+    vendor_pyodide(project, dest / "checked")  # the version check, on a scratch copy
+    shutil.rmtree(dest / "checked")
+    shutil.copy2(source / "pyodide.js", dest / "pyodide.js")
+    # The theme's search runs its worker through this shim from disk; ours, not a CDN's.
+    shutil.copy2(
+        project / "node_modules" / "iframe-worker" / "shim" / "index.js", dest / IFRAME_WORKER
+    )
+    (dest / "pyodide-asm.js").write_text(
+        classic_module((source / "pyodide.asm.mjs").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    bundle = io.BytesIO()
+    pack_calculators(project, bundle)
+    files = {
+        "wasm": _base64((source / "pyodide.asm.wasm").read_bytes()),
+        "stdlib": _base64((source / "python_stdlib.zip").read_bytes()),
+        "calculators": _base64(bundle.getvalue()),
+        "lock": json.loads((source / "pyodide-lock.json").read_text()),
+    }
+    (dest / "engine-files.js").write_text(
+        f"window.calculatorsEngineFiles = {json.dumps(files)};\n", encoding="utf-8"
+    )
+
+
+def _base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     assets = Path(config.site_dir) / "assets"
+    if config.extra.get("offline"):
+        write_offline_engine(project, assets / "offline")
+        return
     vendor_pyodide(project, assets / "pyodide")
     pack_calculators(project, assets / "calculators.zip")

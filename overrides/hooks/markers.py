@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from calculators import CALCULATORS, pages
 
@@ -31,11 +32,18 @@ def on_page_markdown(
         raise PluginError(f"{SOURCES_PAGE} is missing: citations link to it")
     folder = posixpath.dirname(page.file.src_uri)
     links = pages.Links(
-        root_md=posixpath.relpath(".", folder) + "/" if folder else "",
+        root_md=_prefix(posixpath.relpath(".", folder or ".")),
         sources_url=sources.url_relative_to(page.file),
         site_url=config.site_url or "",
+        root_url=_prefix(get_relative_url(".", page.url)),
+        offline=bool(config.extra.get("offline")),
     )
     try:
         return pages.expand(markdown, links)
     except pages.MarkerError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+
+
+def _prefix(relative: str) -> str:
+    """ "." or "../.." as a prefix to put before a path: "" or "../../"."""
+    return "" if relative == "." else f"{relative}/"

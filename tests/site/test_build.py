@@ -117,3 +117,23 @@ def test_a_different_pyodide_version_is_refused(tmp_path: Path) -> None:
     (installed / "package.json").write_text(json.dumps({"version": "314.0.6"}))
     with pytest.raises(PluginError, match="holds Pyodide 314.0.6, but package.json pins 314.0.7"):
         engine.vendor_pyodide(tmp_path, tmp_path / "out")
+
+
+def test_the_public_site_carries_none_of_the_offline_engine(built_site: Path) -> None:
+    assert not (built_site / "assets" / "offline").exists()
+    assert not (built_site / "assets" / "javascripts" / "calculators-offline.js").exists()
+    for page in built_site.rglob("*.html"):
+        assert "calculators-offline.js" not in page.read_text(encoding="utf-8")
+
+
+def test_the_offline_rewrite_refuses_a_pyodide_it_does_not_know() -> None:
+    source = (PROJECT / "node_modules" / "pyodide" / "pyodide.asm.mjs").read_text()
+    rewritten = engine.classic_module(source)
+    assert "import.meta" not in rewritten and "export default" not in rewritten
+    assert "window.calculatorsCreatePyodideModule = _createPyodideModule" in rewritten
+    for changed in (
+        source.replace("export default _createPyodideModule", "export { _createPyodideModule }"),
+        source + "\nconsole.log(import.meta.url);",
+    ):
+        with pytest.raises(PluginError, match="no longer has the shape the offline build rewrites"):
+            engine.classic_module(changed)

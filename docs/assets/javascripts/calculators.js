@@ -19,7 +19,10 @@
   function startEngine() {
     if (engine.worker) return;
     setEngine("loading", "Loading the calculator engine (Python in your browser)…");
-    engine.worker = new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
+    // The offline build, opened from disk, runs the engine on the page instead.
+    engine.worker = window.calculatorsInlineEngine
+      ? window.calculatorsInlineEngine()
+      : new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
     engine.worker.onmessage = ({ data }) => {
       if (data.type === "progress") {
         if (engine.state === "loading") setEngine("loading", data.message);
@@ -40,7 +43,7 @@
           "browser may be blocking it. Your dates will appear here if it finishes starting; " +
           "until then, the table on this page gives the same rules.",
       );
-    }, PATIENCE_MS);
+    }, engine.worker.patienceMs ?? PATIENCE_MS);
   }
 
   function failEngine(reason) {
@@ -298,8 +301,10 @@
     roots.forEach((root) => engine.views.add(new View(root)));
   }
 
-  // Material's instant navigation swaps pages without reloading this script.
-  if (window.document$) window.document$.subscribe(mountAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  // Material's instant navigation swaps pages without reloading this script, and
+  // announces each page on document$ (which stays silent on file://). Mounting
+  // twice is harmless: a mounted calculator is marked and skipped.
+  window.document$?.subscribe(mountAll);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
 })();

@@ -1,0 +1,88 @@
+"""The offline build, as a reader uses it: unzipped anywhere and opened from disk."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import PROJECT, TODAY
+
+pytestmark = pytest.mark.browser
+LIMIT_MB = 25
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make offline`'s archive, unpacked into a fresh folder."""
+    made = subprocess.run(["make", "offline"], cwd=PROJECT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+    (archive,) = (PROJECT / "dist").glob("aliexpress-returns-guide-offline-*.zip")
+    folder = tmp_path_factory.mktemp("downloads")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder)
+    (root,) = folder.iterdir()
+    return root
+
+
+@pytest.fixture
+def offline_reader(browser: Browser) -> Iterator[Page]:
+    """A tab whose every request must stay on the disk."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    yield page
+    assert requests
+    assert {urlsplit(url).scheme for url in requests} <= {"file", "data", "blob"}, requests
+    context.close()
+
+
+def test_the_archive_is_small_enough(unzipped: Path) -> None:
+    size = sum(path.stat().st_size for path in unzipped.rglob("*") if path.is_file())
+    assert size < LIMIT_MB * 1024 * 1024
+    assert not (unzipped / "assets" / "pyodide").exists(), "the online engine files stay out"
+
+
+def test_a_calculator_works_from_disk(offline_reader: Page, unzipped: Path) -> None:
+    # Frozen here only: the theme's search debounces on the clock.
+    offline_reader.clock.set_fixed_time(f"{TODAY.isoformat()}T12:00:00")
+    offline_reader.goto((unzipped / "calculators" / "dispute-window.html").as_uri())
+    offline_reader.get_by_label("Date the seller shipped").fill("2026-03-02")
+    offline_reader.get_by_label("Carrier").select_option(label="China Post")
+    closes = offline_reader.locator("[data-key=dispute_closes]")
+    expect(closes.locator("time")).to_have_text("Fri 10 Apr 2026", timeout=90_000)
+    expect(closes).to_contain_text("in 31 days")
+
+
+def test_navigation_links_work_from_disk(offline_reader: Page, unzipped: Path) -> None:
+    offline_reader.goto((unzipped / "index.html").as_uri())
+    offline_reader.get_by_role("link", name="Orders that never arrived").click()
+    expect(offline_reader).to_have_url((unzipped / "not-arrived.html").as_uri())
+    offline_reader.locator("article").get_by_role("link", name="cancelling before shipment").click()
+    expect(offline_reader).to_have_url((unzipped / "cancel.html").as_uri())
+    expect(
+        offline_reader.get_by_role("heading", level=1, name="Cancelling before shipment")
+    ).to_be_visible()
+
+
+def test_search_works_from_disk(offline_reader: Page, unzipped: Path) -> None:
+    offline_reader.goto((unzipped / "index.html").as_uri())
+    query = offline_reader.get_by_label("Search", exact=True).first
+    query.click()
+    query.press_sequentially("escalate", delay=30)  # typed, as Material listens for keys
+    expect(offline_reader.locator(".md-search-result__item").first).to_be_visible()
+    expect(offline_reader.locator(".md-search-result")).to_contain_text("Escalation")
+
+
+def test_the_offline_copy_says_so_instead_of_offering_a_download(
+    offline_reader: Page, unzipped: Path
+) -> None:
+    offline_reader.goto((unzipped / "offline.html").as_uri())
+    expect(offline_reader.locator("article")).to_contain_text("You are reading the offline copy")
