@@ -12,7 +12,7 @@ VERSION := $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json
 OFFLINE := $(NAME)-offline-$(VERSION)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline test lint clean
+.PHONY: help serve build offline bench test lint clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,12 +29,15 @@ offline: $(VENV)/.site node_modules/.installed ## Build the guide to open from d
 	$(BIN)/python -c 'import shutil; shutil.make_archive("dist/$(OFFLINE)", "zip", "build", "$(OFFLINE)")'
 	@du -sh build/$(OFFLINE) dist/$(OFFLINE).zip
 
+bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a stock Pyodide page (see benchmarks/README.md)
+	$(BIN)/python benchmarks/bench.py
+
 test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (unit, CLI, build, browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test ## Lint and type-check the Python
-	$(BIN)/ruff check calculators overrides tests
-	$(BIN)/ruff format --check calculators overrides tests
+	$(BIN)/ruff check calculators overrides tests benchmarks
+	$(BIN)/ruff format --check calculators overrides tests benchmarks
 	$(BIN)/mypy
 
 clean: ## Remove the build and the installed dependencies

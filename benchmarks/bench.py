@@ -1,0 +1,247 @@
+"""Measure how fast a reader gets a Python-computed date, against a stock Pyodide page.
+
+Usage: ``make bench`` or ``python benchmarks/bench.py [--runs N]``. It builds its own copy
+of the site for its own address, as Material's instant navigation needs.
+Prints Markdown tables of min / median / max over the runs, with ratios taken run by
+run, for benchmarks/README.md. Times are measured inside the page, from navigation
+start (or from the input change) to the moment the date is in the DOM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Response, sync_playwright
+
+PROJECT = Path(__file__).resolve().parent.parent
+ADDRESS = ("127.0.0.1", 8765)
+BASE = f"http://{ADDRESS[0]}:{ADDRESS[1]}/"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# The same computation as the calculator's last day for China Post, on a stock page.
+STOCK_PAGE = b"""<!doctype html>
+<meta charset="utf-8"><title>Stock Pyodide</title>
+<p id="out"></p>
+<script type="module">
+import { loadPyodide } from "/assets/pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/" });
+document.getElementById("out").textContent = pyodide.runPython(
+  "import datetime; (datetime.date(2026, 3, 2) + datetime.timedelta(days=39)).isoformat()"
+);
+</script>
+"""
+OURS = "calculators/dispute-window/#shipped=2026-03-02&carrier=China+Post"
+OUR_RESULT = "[data-key=dispute_closes] time"
+# Records when a selector first matches, in the page's own clock.
+WATCH = """selector => new Promise(resolve => {
+  const found = () => document.querySelector(selector);
+  if (found()) return resolve(performance.now());
+  new MutationObserver((_, observer) => {
+    if (found()) { observer.disconnect(); resolve(performance.now()); }
+  }).observe(document, {subtree: true, childList: true, characterData: true});
+})"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def do_GET(self) -> None:
+        if self.path == "/__stock.html":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(STOCK_PAGE)))
+            self.end_headers()
+            self.wfile.write(STOCK_PAGE)
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    server = _Server(ADDRESS, functools.partial(_Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield BASE
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def result_time(page: Page, selector: str) -> float:
+    """Milliseconds from navigation start until ``selector`` is in the DOM."""
+    return float(page.evaluate(WATCH, selector))
+
+
+def cold(browser: Browser, url: str, selector: str) -> tuple[float, float]:
+    """(cold, warm): a fresh profile, then a reload in the same profile."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(url)
+    first = result_time(page, selector)
+    page.reload()
+    again = result_time(page, selector)
+    context.close()
+    return first, again
+
+
+def next_calculator_and_recompute(browser: Browser, base: str) -> tuple[float, list[float]]:
+    """Instant navigation to a second calculator, then input changes on it."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(base + OURS)
+    result_time(page, OUR_RESULT)
+    page.get_by_role("link", name="How long to wait for the seller?").click()
+    field = page.get_by_label("Date you wrote to the seller")
+    field.wait_for()
+    timed = """([selector, value]) => {
+      const input = document.querySelector(selector);
+      const output = document.querySelector('.calc__output');
+      const before = output.textContent;
+      const start = performance.now();
+      return new Promise(resolve => {
+        new MutationObserver((_, observer) => {
+          if (output.textContent !== before && output.querySelector('.calc__deadline')) {
+            observer.disconnect(); resolve(performance.now() - start);
+          }
+        }).observe(output, {subtree: true, childList: true, characterData: true});
+        input.value = value;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+      });
+    }"""
+    control = "#calc-seller-contact-contacted"
+    first = float(page.evaluate(timed, [control, "2026-03-02"]))
+    changes = [float(page.evaluate(timed, [control, f"2026-03-{day:02d}"])) for day in range(3, 23)]
+    context.close()
+    return first, changes
+
+
+def guide_weight(browser: Browser, base: str) -> tuple[int, int]:
+    """(Pyodide files requested, bytes transferred) over the guide's non-calculator pages."""
+    pages = ["", "dispute/", "refund/", "faq/", "templates/", "sources/"]
+    pyodide, size = 0, 0
+    for path in pages:
+        context = browser.new_context()
+        page = context.new_page()
+        responses: list[Response] = []
+
+        def keep(response: Response, into: list[Response] = responses) -> None:
+            into.append(response)
+
+        page.on("response", keep)
+        page.goto(base + path, wait_until="networkidle")
+        pyodide += sum("/assets/pyodide/" in r.url for r in responses)
+        size += sum(len(r.body()) for r in responses if r.ok)
+        context.close()
+    return pyodide, size // len(pages)
+
+
+def summary(values: list[float]) -> str:
+    return f"{min(values):,.0f} / {statistics.median(values):,.0f} / {max(values):,.0f}"
+
+
+def ratio(values: list[float]) -> str:
+    return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
+
+
+def machine(browser: Browser) -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    python = platform.python_version()
+    return f"{os.cpu_count()} cores ({cpu}), Chromium {browser.version}, Python {python}"
+
+
+def launch(playwright) -> Browser:  # type: ignore[no-untyped-def]
+    bundled = Path(playwright.chromium.executable_path)
+    if bundled.is_file():
+        return playwright.chromium.launch(args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=PROJECT,
+        env={**os.environ, "SITE_URL": BASE, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if built.returncode:
+        return built.returncode
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        stock, ours = [], []
+        for _ in range(runs):  # alternate, so both see the same machine state
+            stock.append(cold(browser, base + "__stock.html", "#out:not(:empty)"))
+            ours.append(cold(browser, base + OURS, OUR_RESULT))
+        later = [next_calculator_and_recompute(browser, base) for _ in range(runs)]
+        pyodide_requests, guide_bytes = guide_weight(browser, base)
+        about = machine(browser)
+        browser.close()
+
+    def row(name: str, a: list[float], b: list[float] | None) -> str:
+        return (
+            f"| {name} | {summary(a)} | {summary(b) if b else '–'} | "
+            f"{ratio([x / y for x, y in zip(a, b, strict=True)]) if b else '–'} |"
+        )
+
+    print(f"Machine: {about}. {runs} runs each; ms, min / median / max.\n")
+    print("| measure | ours | stock page | ours ÷ stock, run by run |")
+    print("| --- | --- | --- | --- |")
+    print(row("cold first result", [o[0] for o in ours], [s[0] for s in stock]))
+    print(row("warm (reload)", [o[1] for o in ours], [s[1] for s in stock]))
+    print(row("next calculator, first result", [n[0] for n in later], None))
+    print(row("recompute after a change", [c for n in later for c in n[1]], None))
+    print(
+        f"\nGuide pages without a calculator: {pyodide_requests} Pyodide requests; "
+        f"{guide_bytes / 1024:,.0f} KiB transferred per page on average (cold)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
