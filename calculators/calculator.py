@@ -55,7 +55,9 @@ class Input:
                 raise ValueError(f"{problem}.") from None
         value = self._exact(raw) or (self.lookup(raw) if self.lookup else None)
         if value is None:
-            raise ValueError(f'"{raw}" is not in the list: choose {self._listed}. {self.help}')
+            raise ValueError(
+                f"{dates.quoted(raw)} is not in the list: choose {self._listed}. {self.help}"
+            )
         return value
 
     def show(self, value: Any) -> str:

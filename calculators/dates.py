@@ -33,6 +33,12 @@ _MONTH_NAMES = (
 )
 
 
+def quoted(text: str, limit: int = 30) -> str:
+    """Echo what the reader typed safely: one printable line, shortened if long."""
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return f'"{shown[:limit]}…"' if len(shown) > limit else f'"{shown}"'
+
+
 class DateProblem(ValueError):
     """The text is not a usable date; the message says how to fix it."""
 
@@ -42,7 +48,9 @@ def parse(text: str) -> date:
     text = text.strip()
     match = _ISO.fullmatch(text)
     if not match:
-        raise DateProblem(f'"{text}" is not a date in the form YYYY-MM-DD, such as 2026-03-02')
+        raise DateProblem(
+            f"{quoted(text)} is not a date in the form YYYY-MM-DD, such as 2026-03-02"
+        )
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
         raise DateProblem(f"{text} has no month {month}: the month is between 01 and 12")

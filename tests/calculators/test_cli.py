@@ -1,11 +1,18 @@
 """The command line, run as a reader runs it: ``python -m calculators ...``."""
 
+import io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from calculators import CALCULATORS
+from calculators.cli import main as run_cli
 from tests.conftest import PROJECT
 
 
@@ -65,8 +72,6 @@ def test_json_has_a_deadlines_list_with_keys_dates_and_sources() -> None:
 
 def test_today_defaults_to_the_real_date() -> None:
     done = cli("dispute-window", "--shipped", "2026-03-02", "--carrier", "DHL", "--json")
-    from datetime import date
-
     assert json.loads(done.stdout)["today"] == date.today().isoformat()
 
 
@@ -166,3 +171,38 @@ def test_order_problems_name_the_later_option() -> None:
         "error: --delivered (Date the parcel was delivered): This is before the date the seller "
         "shipped (Tue 10 Mar 2026): check both dates.\n"
     )
+
+
+JUNK = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(["2026-02-29", "1999-12-31", "2101-01-01", "9999-12-31", "-1", "--json"]),
+    st.dates().map(date.isoformat),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    slug=st.sampled_from(sorted(CALCULATORS)),
+    values=st.lists(JUNK, min_size=0, max_size=4),
+    today=JUNK,
+)
+def test_any_text_on_the_command_line_gets_a_result_or_an_error_line(
+    slug: str, values: list[str], today: str
+) -> None:
+    options = [f"--{spec.name.replace('_', '-')}" for spec in CALCULATORS[slug].inputs]
+    argv = [slug, "--today", today]
+    for option, value in zip(options, values, strict=False):
+        argv += [option, value]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        try:
+            status = run_cli(argv)
+        except SystemExit as exit:  # argparse's own errors, through our one-line handler
+            status = exit.code
+    out, err = stdout.getvalue(), stderr.getvalue()
+    assert status in (0, 2)
+    if status == 2:
+        assert err.startswith("error: ") and "Traceback" not in err
+        assert all(line.startswith("error: ") for line in err.splitlines())
+    else:
+        assert out.strip()

@@ -75,3 +75,16 @@ def test_speaks_dates_the_same_everywhere() -> None:
 )
 def test_from_today(day: date, words: str, today: date) -> None:
     assert dates.from_today(day, today) == words
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("0\x1e0", '"0\\u001e0"'),
+        ("a\nb", '"a\\u000ab"'),
+        ("Hong Kong Post", '"Hong Kong Post"'),
+        ("x" * 40, '"' + "x" * 30 + '…"'),
+    ],
+)
+def test_what_the_reader_typed_is_echoed_on_one_printable_line(typed: str, shown: str) -> None:
+    assert dates.quoted(typed) == shown
