@@ -30,7 +30,7 @@ offline: $(VENV)/.site node_modules/.installed ## Build the guide to open from d
 	@du -sh build/$(OFFLINE) dist/$(OFFLINE).zip
 
 bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a stock Pyodide page (see benchmarks/README.md)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m benchmarks.bench
 
 test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (unit, CLI, build, browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

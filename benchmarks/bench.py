@@ -1,6 +1,6 @@
 """Measure how fast a reader gets a Python-computed date, against a stock Pyodide page.
 
-Usage: ``make bench`` or ``python benchmarks/bench.py [--runs N]``. It builds its own copy
+Usage: ``make bench`` or ``python -m benchmarks.bench [--runs N]``. It builds its own copy
 of the site for its own address, as Material's instant navigation needs.
 Prints Markdown tables of min / median / max over the runs, with ratios taken run by
 run, for benchmarks/README.md. Times are measured inside the page, from navigation
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import os
 import platform
 import statistics
@@ -25,18 +24,11 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
+from tests.conftest import CHROMIUM_ARGS, _QuietHandler, _QuietServer
+
 PROJECT = Path(__file__).resolve().parent.parent
 ADDRESS = ("127.0.0.1", 8765)
 BASE = f"http://{ADDRESS[0]}:{ADDRESS[1]}/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # The same computation as the calculator's last day for China Post, on a stock page.
 STOCK_PAGE = b"""<!doctype html>
@@ -62,13 +54,8 @@ WATCH = """selector => new Promise(resolve => {
 })"""
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-    }
+class _Handler(_QuietHandler):
+    """The tests' static server, plus the stock page at /__stock.html."""
 
     def do_GET(self) -> None:
         if self.path == "/__stock.html":
@@ -80,20 +67,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass
-
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    server = _Server(ADDRESS, functools.partial(_Handler, directory=str(folder)))
+    server = _QuietServer(ADDRESS, functools.partial(_Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield BASE
