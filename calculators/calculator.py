@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import dates
-from .policy import SOURCES, Claim, Period, Source
+from .policy import SOURCES, Claim, Period, Source, either
 
 
 class InputError(ValueError):
@@ -76,8 +76,7 @@ class Input:
 
     @property
     def _listed(self) -> str:
-        labels = [choice.label for choice in self.choices]
-        return ", ".join(labels[:-1]) + " or " + labels[-1]
+        return either(choice.label for choice in self.choices)
 
     @property
     def missing(self) -> str:

@@ -8,6 +8,7 @@ from here; prose never types a number itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -148,8 +149,13 @@ class CarrierGroup:
 
     @property
     def names(self) -> str:
-        names = [carrier.name for carrier in self.carriers]
-        return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+        return either(carrier.name for carrier in self.carriers)
+
+
+def either(words: Iterable[str]) -> str:
+    """Alternatives as a reader says them: "DHL, TNT, UPS or FedEx"."""
+    *rest, last = words
+    return f"{', '.join(rest)} or {last}" if rest else last
 
 
 def _after(key: str, event: str, days: int, *sources: str) -> Period:

@@ -15,11 +15,6 @@ from .calculator import InputError, Result
 Problems = dict[str, str]
 
 
-def declare(slug: str) -> str:
-    """The calculator's inputs, labels and choices, for the page to draw its form."""
-    return json.dumps(CALCULATORS[slug].declare(), ensure_ascii=False)
-
-
 def run(slug: str, inputs: str, today: str) -> str:
     """``{"ok": true, "result": {...}}`` or ``{"ok": false, "problems": {field: message}}``."""
     outcome = _compute(slug, inputs, today)

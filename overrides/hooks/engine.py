@@ -32,8 +32,8 @@ def pinned_pyodide(project: Path) -> str:
     return json.loads((project / "package.json").read_text())["dependencies"]["pyodide"]
 
 
-def vendor_pyodide(project: Path, dest: Path) -> None:
-    """Copy the runtime files, refusing anything but the pinned version."""
+def pinned_runtime(project: Path) -> Path:
+    """The installed Pyodide's folder, refusing anything but the pinned version."""
     source = project / "node_modules" / "pyodide"
     wanted = pinned_pyodide(project)
     manifest = source / "package.json"
@@ -46,10 +46,16 @@ def vendor_pyodide(project: Path, dest: Path) -> None:
         raise PluginError(
             f"{source} holds Pyodide {found}, but package.json pins {wanted}: run `npm ci`"
         )
+    return source
+
+
+def vendor_pyodide(project: Path, dest: Path) -> None:
+    """Copy the pinned runtime's files that stdlib-only code needs."""
+    source = pinned_runtime(project)
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         if not (source / name).is_file():
-            raise PluginError(f"Pyodide {found} has no {name}; the engine needs it")
+            raise PluginError(f"{source} has no {name}; the engine needs it")
         shutil.copy2(source / name, dest / name)
 
 
@@ -82,9 +88,8 @@ def classic_module(source: str) -> str:
 
 def write_offline_engine(project: Path, dest: Path) -> None:
     """The engine as classic scripts with base64 payloads, for the build opened from disk."""
-    source = project / "node_modules" / "pyodide"
-    vendor_pyodide(project, dest / "checked")  # the version check, on a scratch copy
-    shutil.rmtree(dest / "checked")
+    source = pinned_runtime(project)
+    dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / "pyodide.js", dest / "pyodide.js")
     # The theme's search runs its worker through this shim from disk; ours, not a CDN's.
     shutil.copy2(

@@ -2,7 +2,7 @@
 
 import json
 
-from calculators import web
+from calculators import CALCULATORS, web
 
 
 def call(slug: str, inputs: object, today: str = "2026-03-10") -> dict:
@@ -33,7 +33,7 @@ def test_nonsense_from_the_page_is_still_an_answer() -> None:
 
 
 def test_declaration_drives_the_form() -> None:
-    declared = json.loads(web.declare("dispute-window"))
+    declared = CALCULATORS["dispute-window"].declare()
     assert [i["name"] for i in declared["inputs"]] == ["shipped", "carrier"]
     assert declared["inputs"][0]["kind"] == "date"
     assert {"value": "other", "label": "Other carrier"} in declared["inputs"][1]["choices"]
