@@ -83,6 +83,11 @@ def expand(markdown: str, links: Links) -> str:
     return expanded
 
 
+def uses_calculator(markdown: str) -> bool:
+    """Whether the page shows a calculator, and so should start the engine early."""
+    return any(kind == "calculator" for kind, _ in MARKER.findall(markdown))
+
+
 def _known(names: Iterable[str]) -> str:
     return ", ".join(sorted(names))
 

@@ -2,14 +2,18 @@
 
 Pyodide comes from ``node_modules`` (installed by ``npm ci`` from the lock file);
 the build stops if it is missing or is not the version ``package.json`` pins.
+The public build also ships a memory snapshot of the started engine, made by
+``engine-snapshot.mjs`` with Node, so that readers skip Python's start-up.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import BinaryIO
@@ -25,6 +29,8 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 PACKAGE = "calculators"
+SNAPSHOT = "calculators.snapshot.gz"
+SNAPSHOT_SCRIPT = Path(__file__).with_name("engine-snapshot.mjs")
 IFRAME_WORKER = "iframe-worker-shim.js"
 
 
@@ -60,12 +66,50 @@ def vendor_pyodide(project: Path, dest: Path) -> None:
 
 
 def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
-    """Zip the package's sources for the browser to unpack into Pyodide."""
+    """Zip the package's sources for the browser to unpack into Pyodide.
+
+    The same sources always give the same bytes (no file times), so the snapshot
+    made from them can be recognised, and cached, by their digest.
+    """
     if isinstance(dest, Path):
         dest.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
         for module in sorted((project / PACKAGE).glob("*.py")):
-            archive.write(module, f"{PACKAGE}/{module.name}")
+            entry = zipfile.ZipInfo(f"{PACKAGE}/{module.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, module.read_bytes(), zipfile.ZIP_DEFLATED)
+
+
+def snapshot_engine(project: Path, bundle: Path, dest: Path) -> None:
+    """Write the started engine's memory snapshot, made from ``bundle``, to ``dest``.
+
+    Making one takes seconds, so it is kept in ``node_modules/.cache`` under a key of
+    everything it is made from, and ``mkdocs serve`` remakes it only when those change.
+    """
+    runtime = pinned_runtime(project)
+    key = hashlib.sha256()
+    for part in (bundle, runtime / "package.json", SNAPSHOT_SCRIPT):
+        key.update(hashlib.sha256(part.read_bytes()).digest())
+    cache = project / "node_modules" / ".cache" / "calculators-snapshot"
+    cached = cache / f"{key.hexdigest()[:32]}.gz"
+    if not cached.is_file():
+        node = shutil.which("node")
+        if node is None:
+            raise PluginError("Node.js (20 or newer) is needed to make the engine snapshot")
+        cache.mkdir(parents=True, exist_ok=True)
+        for stale in cache.iterdir():
+            stale.unlink()
+        partial = cached.with_suffix(".part")
+        done = subprocess.run(
+            [node, str(SNAPSHOT_SCRIPT), str(runtime), str(bundle), str(partial)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0:
+            raise PluginError(f"{SNAPSHOT_SCRIPT.name} could not make the snapshot:\n{done.stderr}")
+        partial.replace(cached)
+    shutil.copy2(cached, dest)
 
 
 def classic_module(source: str) -> str:
@@ -123,3 +167,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     vendor_pyodide(project, assets / "pyodide")
     pack_calculators(project, assets / "calculators.zip")
+    snapshot_engine(project, assets / "calculators.zip", assets / SNAPSHOT)

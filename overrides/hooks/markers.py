@@ -38,6 +38,7 @@ def on_page_markdown(
         root_url=_prefix(get_relative_url(".", page.url)),
         offline=bool(config.extra.get("offline")),
     )
+    page.meta["calculator_engine"] = pages.uses_calculator(markdown)
     try:
         return pages.expand(markdown, links)
     except pages.MarkerError as error:

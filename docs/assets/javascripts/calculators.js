@@ -14,15 +14,18 @@
   // Pyodide does not always reject when its files fail to load, so stop waiting
   // silently after this long and point the reader to the page's static table.
   const PATIENCE_MS = 10_000;
+  const WORKER_MISSING = "the engine's script did not load";
   const engine = { worker: null, state: "idle", detail: "", views: new Set(), waiting: new Map(), next: 0 };
 
   function startEngine() {
     if (engine.worker) return;
     setEngine("loading", "Loading the calculator engine (Python in your browser)…");
-    // The offline build, opened from disk, runs the engine on the page instead.
-    engine.worker = window.calculatorsInlineEngine
-      ? window.calculatorsInlineEngine()
-      : new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
+    // The offline build, opened from disk, runs the engine on the page instead. A
+    // calculator page's head may already have started the worker (partials/engine.html).
+    engine.worker =
+      window.calculatorsInlineEngine?.() ??
+      window.calculatorsWorker ??
+      new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
     engine.worker.onmessage = ({ data }) => {
       if (data.type === "progress") {
         if (engine.state === "loading") setEngine("loading", data.message);
@@ -33,8 +36,9 @@
         engine.waiting.delete(data.id);
       }
     };
-    engine.worker.onerror = (event) => failEngine(event.message || "the engine's script did not load");
-    engine.worker.postMessage({ type: "start", packageURL: new URL("calculators.zip", assets).href });
+    engine.worker.onerror = (event) => failEngine(event.message || WORKER_MISSING);
+    if (engine.worker.missing) failEngine(WORKER_MISSING);
+    engine.worker.postMessage({ type: "start" });
     setTimeout(() => {
       if (engine.state !== "loading") return;
       setEngine(
