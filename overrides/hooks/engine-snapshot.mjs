@@ -17,16 +17,22 @@ import { gzipSync } from "node:zlib";
 const APP_DIR = "/home/pyodide/app";
 
 const [pyodideDir, packagePath, output] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
-const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, _makeSnapshot: true });
-const bundle = new Uint8Array(readFileSync(packagePath));
-pyodide.unpackArchive(bundle, "zip", { extractDir: APP_DIR });
-const digest = Buffer.from(await crypto.subtle.digest("SHA-256", bundle)).toString("hex");
-pyodide.runPython(`
+try {
+  const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
+  const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, _makeSnapshot: true });
+  const bundle = new Uint8Array(readFileSync(packagePath));
+  pyodide.unpackArchive(bundle, "zip", { extractDir: APP_DIR });
+  const digest = Buffer.from(await crypto.subtle.digest("SHA-256", bundle)).toString("hex");
+  pyodide.runPython(`
 import gc, sys
 sys.path.insert(0, ${JSON.stringify(APP_DIR)})
 import calculators.web
 calculators_zip_sha256 = ${JSON.stringify(digest)}
 gc.collect()
 `);
-writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+  writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+} catch (error) {
+  // Node would print the whole minified line it failed in; the message is what helps.
+  console.error(error?.message ?? error);
+  process.exitCode = 1;
+}

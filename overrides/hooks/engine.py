@@ -97,8 +97,6 @@ def snapshot_engine(project: Path, bundle: Path, dest: Path) -> None:
         if node is None:
             raise PluginError("Node.js (20 or newer) is needed to make the engine snapshot")
         cache.mkdir(parents=True, exist_ok=True)
-        for stale in cache.iterdir():
-            stale.unlink()
         partial = cached.with_suffix(".part")
         done = subprocess.run(
             [node, str(SNAPSHOT_SCRIPT), str(runtime), str(bundle), str(partial)],
@@ -108,6 +106,8 @@ def snapshot_engine(project: Path, bundle: Path, dest: Path) -> None:
         )
         if done.returncode != 0:
             raise PluginError(f"{SNAPSHOT_SCRIPT.name} could not make the snapshot:\n{done.stderr}")
+        for stale in cache.glob("*.gz"):
+            stale.unlink()
         partial.replace(cached)
     shutil.copy2(cached, dest)
 

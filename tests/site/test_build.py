@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -137,3 +138,79 @@ def test_the_offline_rewrite_refuses_a_pyodide_it_does_not_know() -> None:
     ):
         with pytest.raises(PluginError, match="no longer has the shape the offline build rewrites"):
             engine.classic_module(changed)
+
+
+def test_the_same_sources_always_pack_to_the_same_bytes(tmp_path: Path) -> None:
+    engine.pack_calculators(PROJECT, tmp_path / "a.zip")
+    (tmp_path / "b.zip").write_bytes(b"")
+    os.utime(PROJECT / "calculators" / "web.py")  # a checkout's new file times change nothing
+    engine.pack_calculators(PROJECT, tmp_path / "b.zip")
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+
+
+RESTORE = """
+import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+const snapshot = new Uint8Array(gunzipSync(readFileSync("%(snapshot)s")));
+const pyodide = await loadPyodide({ indexURL: "%(pyodide)s/", _loadSnapshot: snapshot });
+console.log(pyodide.runPython(`
+import json, sys
+import calculators.web
+answer = json.loads(calculators.web.run(
+    "dispute-window", '{"shipped": "2026-03-02", "carrier": "China Post"}', "2026-03-10"))
+json.dumps({"digest": calculators_zip_sha256, "modules": sorted(sys.modules),
+            "closes": answer["result"]["deadlines"][-1]["date"]})
+`));
+"""
+
+
+def test_the_snapshot_holds_the_shipped_calculators_already_imported(built_site: Path) -> None:
+    assets = built_site / "assets"
+    script = RESTORE % {
+        "pyodide": assets / "pyodide",
+        "snapshot": assets / engine.SNAPSHOT,
+    }
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True
+    )
+    inside = json.loads(done.stdout.strip().splitlines()[-1])
+    assert inside["digest"] == hashlib.sha256((assets / "calculators.zip").read_bytes()).hexdigest()
+    assert "calculators.web" in inside["modules"] and "calculators.planner" in inside["modules"]
+    assert inside["closes"] == "2026-04-10"
+
+
+def test_the_snapshot_is_made_once_per_package_and_pyodide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "pyodide").symlink_to(PROJECT / "node_modules" / "pyodide")
+    shutil.copy(PROJECT / "package.json", tmp_path / "package.json")
+    shutil.copytree(PROJECT / "calculators", tmp_path / "calculators")
+    bundle, out = tmp_path / "calculators.zip", tmp_path / "out.gz"
+    engine.pack_calculators(tmp_path, bundle)
+    engine.snapshot_engine(tmp_path, bundle, out)
+    made = out.read_bytes()
+    assert made[:2] == b"\x1f\x8b"
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # a second make would now fail
+    out.unlink()
+    engine.snapshot_engine(tmp_path, bundle, out)
+    assert out.read_bytes() == made
+
+    (tmp_path / "calculators" / "web.py").write_text("# changed\n", encoding="utf-8")
+    engine.pack_calculators(tmp_path, bundle)
+    with pytest.raises(PluginError, match="Node.js .* is needed to make the engine snapshot"):
+        engine.snapshot_engine(tmp_path, bundle, out)
+    monkeypatch.undo()
+    engine.snapshot_engine(tmp_path, bundle, out)
+    kept = list((tmp_path / "node_modules" / ".cache" / "calculators-snapshot").iterdir())
+    assert len(kept) == 1 and kept[0].read_bytes() == out.read_bytes() != made
+
+
+def test_a_package_that_cannot_be_imported_fails_the_build(tmp_path: Path) -> None:
+    broken = tmp_path / "calculators.zip"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("calculators/__init__.py", "import nothing_of_the_sort\n")
+    with pytest.raises(PluginError, match="could not make the snapshot(.|\n)*nothing_of_the_sort"):
+        engine.snapshot_engine(PROJECT, broken, tmp_path / "out.gz")
