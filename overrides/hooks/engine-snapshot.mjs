@@ -1,16 +1,14 @@
 /*
  * Make the engine's memory snapshot: Pyodide started and the calculators imported,
  * then its memory saved, so that a reader's browser skips Python's start-up.
- * Run by engine.py at build time:
- *   node engine-snapshot.mjs <pyodide folder> <calculators.zip> <output .gz>
+ * Run by engine.py at build time, which packs the output for the browser:
+ *   node engine-snapshot.mjs <pyodide folder> <calculators.zip> <output>
  * Pyodide stamps its build id into the snapshot and refuses one from another build;
  * the zip's SHA-256 is kept inside as `calculators_zip_sha256` so the browser can
- * check the snapshot holds the very package served beside it. The output is gzipped
- * (static hosts do not compress unknown types); the browser inflates it.
+ * check the snapshot holds the very package served beside it.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 
 // Where calculators-worker.js unpacks the package too: files written here are not
 // part of the snapshot, only the modules already imported from them are.
@@ -30,7 +28,7 @@ import calculators.web
 calculators_zip_sha256 = ${JSON.stringify(digest)}
 gc.collect()
 `);
-  writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+  writeFileSync(output, pyodide.makeMemorySnapshot());
 } catch (error) {
   // Node would print the whole minified line it failed in; the message is what helps.
   console.error(error?.message ?? error);

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import gzip
+import functools
 import io
 import re
+import threading
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
+from tests.conftest import _QuietHandler, _QuietServer
+from tests.site.hooks import engine, unpack_snapshot
 from tests.site.pages import GUIDE, page_id, page_url
 
 pytestmark = pytest.mark.browser
@@ -64,11 +68,9 @@ def other_calculators(built_site: Path) -> bytes:
 
 def other_pyodide_build(built_site: Path) -> bytes:
     """The real snapshot with another build id stamped in its header."""
-    snapshot = bytearray(
-        gzip.decompress((built_site / "assets" / "calculators.snapshot.gz").read_bytes())
-    )
-    snapshot[16:20] = bytes(b ^ 0xFF for b in snapshot[16:20])
-    return gzip.compress(bytes(snapshot), compresslevel=1)
+    memory = bytearray(unpack_snapshot((built_site / "assets" / engine.SNAPSHOT).read_bytes()))
+    memory[16:20] = bytes(b ^ 0xFF for b in memory[16:20])
+    return engine.pack_snapshot(bytes(memory))
 
 
 @pytest.mark.parametrize(
@@ -112,3 +114,56 @@ def test_a_guide_page_never_loads_the_engine(
     reader.goto(site_url + page_url(source), wait_until="networkidle")
     engine = [u for u in requests_made if "/assets/pyodide/" in u or u.endswith(ENGINE_FILES)]
     assert not engine and not [url for url in workers if url.endswith(ENGINE_FILES)]
+
+
+class _SlowFirstSnapshot(_QuietHandler):
+    """Sends the first request for the snapshot at a trickle, later ones at once."""
+
+    snapshot_requests = 0
+    finished = threading.Event()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages does
+        super().end_headers()
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        if not self.path.endswith("/calculators.snapshot.gz"):
+            return super().copyfile(source, outputfile)
+        cls = type(self)
+        cls.snapshot_requests += 1
+        if cls.snapshot_requests > 1:
+            super().copyfile(source, outputfile)
+            cls.finished.set()
+            return None
+        while chunk := source.read(16_384):
+            outputfile.write(chunk)
+            time.sleep(0.05)  # about 330 KB/s: the whole file would take many seconds
+        return None
+
+
+def test_on_a_slow_connection_the_snapshot_waits_for_the_next_visit(
+    page: Page, built_site: Path
+) -> None:
+    server = _QuietServer(
+        ("127.0.0.1", 0), functools.partial(_SlowFirstSnapshot, directory=str(built_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        warnings = warnings_of(page)
+        first_result(page, site_url)
+        assert [w for w in warnings if "too slow for it to pay" in w], warnings
+
+        # Once the engine is up, the snapshot is fetched in full for later visits...
+        assert _SlowFirstSnapshot.finished.wait(30)
+        warnings.clear()
+        page.reload()
+        expect(page.locator("[data-key=dispute_closes] .calc__date")).to_have_text(
+            "Fri 10 Apr 2026"
+        )
+        # ...and the next visit starts from the browser's copy.
+        assert not [w for w in warnings if NORMAL_START in w], warnings
+        assert _SlowFirstSnapshot.snapshot_requests == 2
+    finally:
+        server.shutdown()
+        server.server_close()

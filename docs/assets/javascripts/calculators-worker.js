@@ -16,6 +16,9 @@ const assets = new URL("../", import.meta.url);
 const pyodideHome = new URL("pyodide/", assets).href;
 // The snapshot was made with the package unpacked here too (engine-snapshot.mjs).
 const APP_DIR = "/home/pyodide/app";
+// The snapshot saves about two seconds of start-up on a desktop (more on a phone);
+// one that would take longer than this to arrive costs more than it saves.
+const SNAPSHOT_BUDGET_MS = 3000;
 let progress = "";
 
 function say(message) {
@@ -32,25 +35,77 @@ async function fetchOk(url, options) {
 const download = async (url, options) => new Uint8Array(await (await fetchOk(url, options)).arrayBuffer());
 
 /**
- * The snapshot's bytes, inflated while they arrive, unless the host already did
- * (by sending the .gz file with Content-Encoding: gzip).
+ * The snapshot's bytes, inflated while they arrive (unless the host already did,
+ * by sending the .gz file with Content-Encoding: gzip). On a connection too slow
+ * for it to arrive within SNAPSHOT_BUDGET_MS, the download is abandoned early:
+ * waiting for it would cost more than the start-up it saves.
  */
 async function downloadSnapshot(url) {
-  const reader = (await fetchOk(url)).body.getReader();
-  const first = await reader.read();
-  const body = new ReadableStream({
-    start(controller) {
-      if (!first.done) controller.enqueue(first.value);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-  });
-  const gzipped = first.value?.[0] === 0x1f && first.value?.[1] === 0x8b;
-  const bytes = await new Response(gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body).arrayBuffer();
-  return new Uint8Array(bytes);
+  const asked = performance.now();
+  const stop = new AbortController();
+  const response = await fetchOk(url, { signal: stop.signal });
+  const size = Number(response.headers.get("Content-Length")) || 0;
+  const reader = response.body.getReader();
+  let received = 0;
+  const read = async () => {
+    const chunk = await reader.read();
+    received += chunk.value?.byteLength ?? 0;
+    return chunk;
+  };
+  const watch = setInterval(() => {
+    const elapsed = performance.now() - asked;
+    if (elapsed < 1000 || !size || (elapsed * size) / Math.max(received, 1) <= SNAPSHOT_BUDGET_MS) return;
+    const got = `${Math.round((100 * received) / size)}% in ${Math.round(elapsed)} ms`;
+    stop.abort(new TooSlow(`the connection is too slow for it to pay (${got})`));
+  }, 250);
+  try {
+    const first = await read();
+    const body = new ReadableStream({
+      start(controller) {
+        if (!first.done) controller.enqueue(first.value);
+      },
+      async pull(controller) {
+        const { done, value } = await read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+    });
+    const gzipped = first.value?.[0] === 0x1f && first.value?.[1] === 0x8b;
+    const inflated = gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body;
+    return unpackSnapshot(new Uint8Array(await new Response(inflated).arrayBuffer()));
+  } catch (error) {
+    throw stop.signal.aborted ? stop.signal.reason : error;
+  } finally {
+    clearInterval(watch);
+  }
+}
+
+class TooSlow extends Error {}
+
+/** The engine's memory from the build's packing of it (engine.py, pack_snapshot). */
+function unpackSnapshot(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  if (String.fromCharCode(...packed.subarray(0, 4)) !== "SPRS") throw new Error("it is not a packed snapshot");
+  const [size, page, count] = [4, 8, 12].map((at) => view.getUint32(at, true));
+  const memory = new Uint8Array(size);
+  let from = 16 + 4 * count;
+  for (let k = 0; k < count; k++) {
+    const at = view.getUint32(16 + 4 * k, true) * page;
+    const length = Math.min(page, size - at);
+    memory.set(packed.subarray(from, from + length), at);
+    from += length;
+  }
+  if (from !== packed.length) throw new Error("it is cut short or has bytes to spare");
+  return memory;
+}
+
+/**
+ * After a start without the snapshot for want of speed, fetch it at leisure into
+ * the browser's cache, so the reader's next visit starts from it.
+ */
+async function keepForNextVisit(url) {
+  const response = await fetch(url);
+  await response.body?.pipeTo(new WritableStream());
 }
 
 /**
@@ -75,7 +130,7 @@ async function startFromSnapshot(loadPyodide, snapshot, bundle) {
     }
     return pyodide;
   } catch (error) {
-    console.warn(`The calculator engine is starting normally: its snapshot is unusable (${error?.message ?? error}).`);
+    console.warn(`The calculator engine is starting normally, without its snapshot: ${error?.message ?? error}.`);
     return null;
   }
 }
@@ -83,7 +138,8 @@ async function startFromSnapshot(loadPyodide, snapshot, bundle) {
 async function start() {
   say("Downloading the calculator engine…");
   const bundle = download(new URL("calculators.zip", assets).href, { cache: "no-cache" });
-  const snapshot = snapshotPays() ? downloadSnapshot(new URL("calculators.snapshot.gz", assets).href) : null;
+  const snapshotURL = new URL("calculators.snapshot.gz", assets).href;
+  const snapshot = snapshotPays() ? downloadSnapshot(snapshotURL) : null;
   // Both are started now and awaited later, where a failed download is handled.
   [bundle, snapshot].forEach((download) => download?.catch(() => {}));
   const { loadPyodide } = await import(`${pyodideHome}pyodide.mjs`);
@@ -97,7 +153,9 @@ import sys
 if ${JSON.stringify(APP_DIR)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(APP_DIR)})
 `);
-  return pyodide.pyimport("calculators.web");
+  const web = pyodide.pyimport("calculators.web");
+  snapshot?.catch((error) => error instanceof TooSlow && keepForNextVisit(snapshotURL).catch(() => {}));
+  return web;
 }
 
 // The page may create this worker before it listens (from the page's head), so

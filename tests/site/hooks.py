@@ -1,0 +1,39 @@
+"""The build's hooks as modules for tests, and the packed snapshot read back."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import struct
+from types import ModuleType
+
+from tests.conftest import PROJECT
+
+
+def load_hook(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        name, PROJECT / "overrides" / "hooks" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+engine = load_hook("engine")
+
+
+def unpack_snapshot(packed: bytes) -> bytes:
+    """The engine's memory from ``engine.pack_snapshot``, read as calculators-worker.js does."""
+    body = gzip.decompress(packed)
+    assert body[:4] == b"SPRS", "not a packed snapshot"
+    size, page, count = struct.unpack_from("<3I", body, 4)
+    kept = struct.unpack_from(f"<{count}I", body, 16)
+    memory = bytearray(size)
+    start = 16 + 4 * count
+    for index in kept:
+        length = min(page, size - index * page)
+        memory[index * page : index * page + length] = body[start : start + length]
+        start += length
+    assert start == len(body), "pages missing or left over"
+    return bytes(memory)
