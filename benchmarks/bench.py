@@ -107,7 +107,7 @@ class Network:
     latency_ms: float
 
 
-PHONE = Network("phone on 4G", megabits_per_second=9, latency_ms=60)
+PHONE = Network("A phone on 4G", megabits_per_second=9, latency_ms=60)
 # What GitHub Pages compresses on the fly; .zip and .gz files are sent as they are.
 COMPRESSED = ("text/", "application/javascript", "application/json", "application/wasm")
 
@@ -318,7 +318,7 @@ def main() -> int:
     )
     net = PHONE
     print(
-        f"{net.name.capitalize()}: {net.megabits_per_second:g} Mbit/s shared, "
+        f"{net.name}: {net.megabits_per_second:g} Mbit/s shared, "
         f"{net.latency_ms:g} ms per request, served like GitHub Pages (gzip, max-age=600):\n"
     )
     print("| measure | ours | stock page | ours ÷ stock, run by run |")
