@@ -17,8 +17,10 @@ const pyodideHome = new URL("pyodide/", assets).href;
 // The snapshot was made with the package unpacked here too (engine-snapshot.mjs).
 const APP_DIR = "/home/pyodide/app";
 // The snapshot saves about two seconds of start-up on a desktop (more on a phone);
-// one that would take longer than this to arrive costs more than it saves.
+// one that would take longer than this to arrive costs more than it saves. Its pace
+// is judged once the first second has shown the connection's speed.
 const SNAPSHOT_BUDGET_MS = 3000;
+const SNAPSHOT_JUDGED_AFTER_MS = 1000;
 let progress = "";
 
 function say(message) {
@@ -54,7 +56,8 @@ async function downloadSnapshot(url) {
   };
   const watch = setInterval(() => {
     const elapsed = performance.now() - asked;
-    if (elapsed < 1000 || !size || (elapsed * size) / Math.max(received, 1) <= SNAPSHOT_BUDGET_MS) return;
+    const projected = (elapsed * size) / Math.max(received, 1);
+    if (elapsed < SNAPSHOT_JUDGED_AFTER_MS || !size || projected <= SNAPSHOT_BUDGET_MS) return;
     const got = `${Math.round((100 * received) / size)}% in ${Math.round(elapsed)} ms`;
     stop.abort(new TooSlow(`the connection is too slow for it to pay (${got})`));
   }, 250);
@@ -85,7 +88,8 @@ class TooSlow extends Error {}
 /** The engine's memory from the build's packing of it (engine.py, pack_snapshot). */
 function unpackSnapshot(packed) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  if (String.fromCharCode(...packed.subarray(0, 4)) !== "SPRS") throw new Error("it is not a packed snapshot");
+  const magic = String.fromCharCode(...packed.subarray(0, 4));
+  if (magic !== "SPRS") throw new Error("it is not a packed snapshot");
   const [size, page, count] = [4, 8, 12].map((at) => view.getUint32(at, true));
   const memory = new Uint8Array(size);
   let from = 16 + 4 * count;
@@ -130,7 +134,8 @@ async function startFromSnapshot(loadPyodide, snapshot, bundle) {
     }
     return pyodide;
   } catch (error) {
-    console.warn(`The calculator engine is starting normally, without its snapshot: ${error?.message ?? error}.`);
+    const reason = error?.message ?? error;
+    console.warn(`The calculator engine is starting normally, without its snapshot: ${reason}.`);
     return null;
   }
 }
@@ -141,7 +146,7 @@ async function start() {
   const snapshotURL = new URL("calculators.snapshot.gz", assets).href;
   const snapshot = snapshotPays() ? downloadSnapshot(snapshotURL) : null;
   // Both are started now and awaited later, where a failed download is handled.
-  [bundle, snapshot].forEach((download) => download?.catch(() => {}));
+  [bundle, snapshot].forEach((pending) => pending?.catch(() => {}));
   const { loadPyodide } = await import(`${pyodideHome}pyodide.mjs`);
   const pyodide =
     (snapshot && (await startFromSnapshot(loadPyodide, snapshot, bundle))) ??
