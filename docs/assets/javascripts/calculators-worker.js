@@ -132,6 +132,8 @@ async function startFromSnapshot(loadPyodide, snapshot, bundle) {
     if (pyodide.globals.get("calculators_zip_sha256") !== (await sha256(await bundle))) {
       throw new Error("it holds other calculators than this site's calculators.zip");
     }
+    // Pyodide keeps its options for the whole visit; the 31 MB restored from need not.
+    pyodide._api.config._loadSnapshot = null;
     return pyodide;
   } catch (error) {
     const reason = error?.message ?? error;
