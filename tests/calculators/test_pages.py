@@ -119,3 +119,18 @@ def test_calculator_list_links_every_page() -> None:
     listing = pages.expand("[[calculators: all]]", pages.Links(root_md="", sources_url="sources/"))
     for slug, calculator in CALCULATORS.items():
         assert f"| [{calculator.title}](calculators/{slug}.md) |" in listing
+
+
+@pytest.mark.parametrize(
+    ("markdown", "shows_one"),
+    [
+        ("Intro.\n\n[[calculator: dispute-window]]\n", True),
+        ("[[ calculator : planner ]]", True),
+        ("See [[calculators: all]] and [[rules: planner]].", False),
+        ("The [[figure: dispute_opens]] figure.", False),
+    ],
+)
+def test_a_page_starts_the_engine_only_for_a_calculator_on_it(
+    markdown: str, shows_one: bool
+) -> None:
+    assert pages.uses_calculator(markdown) is shows_one

@@ -167,3 +167,12 @@ def test_on_a_slow_connection_the_snapshot_waits_for_the_next_visit(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_worker_that_cannot_load_is_reported_at_once(reader: Page, site_url: str) -> None:
+    reader.context.route("**/calculators-worker.js", lambda route: route.fulfill(status=404))
+    reader.goto(site_url + PATH)
+    engine = reader.locator(".calc__engine")
+    # Well before the ten seconds after which a silent engine is given up on.
+    expect(engine).to_contain_text("could not start in this browser", timeout=5_000)
+    expect(reader.get_by_role("table")).to_contain_text("39 days after shipment")
