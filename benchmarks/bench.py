@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
 import os
 import platform
 import statistics
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
@@ -33,6 +35,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 ADDRESS = ("127.0.0.1", 8765)
 BASE = f"http://{ADDRESS[0]}:{ADDRESS[1]}/"
 
+STOCK_PATH = "/__stock.html"
 # The same computation as the calculator's last day for China Post, on a stock page.
 STOCK_PAGE = b"""<!doctype html>
 <meta charset="utf-8"><title>Stock Pyodide</title>
@@ -78,7 +81,7 @@ class _Traffic:
 
 
 class _Handler(_QuietHandler):
-    """The tests' static server, plus the stock page at /__stock.html."""
+    """The tests' static server, plus the stock page."""
 
     def handle_one_request(self) -> None:
         _Traffic.change(+1)
@@ -87,15 +90,19 @@ class _Handler(_QuietHandler):
         finally:
             _Traffic.change(-1)
 
-    def do_GET(self) -> None:
-        if self.path == "/__stock.html":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(STOCK_PAGE)))
-            self.end_headers()
-            self.wfile.write(STOCK_PAGE)
-            return
-        super().do_GET()
+    def send_head(self) -> BinaryIO | None:
+        if self.path == STOCK_PATH:
+            return self.send_body(STOCK_PAGE, "text/html")
+        return super().send_head()
+
+    def send_body(self, body: bytes, kind: str, encoding: str = "") -> BinaryIO:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @dataclass(frozen=True)
@@ -121,30 +128,33 @@ class _PhoneHandler(_Handler):
     link_free_at = 0.0
     gzipped: dict[str, bytes] = {}
 
-    def do_GET(self) -> None:
+    def send_head(self) -> BinaryIO | None:
         time.sleep(self.network.latency_ms / 1000)
+        if self.path == STOCK_PATH:
+            return super().send_head()
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if self.path == "/__stock.html":
-            body, kind = STOCK_PAGE, "text/html"
-        elif path.is_file() and path.name != self.refused:
-            body, kind = path.read_bytes(), self.guess_type(str(path))
-        else:
+        if not path.is_file() or path.name == self.refused:
             self.send_error(404)
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Cache-Control", "max-age=600")
+            return None
+        return self.send_body(path.read_bytes(), self.guess_type(str(path)))
+
+    def send_body(self, body: bytes, kind: str, encoding: str = "") -> BinaryIO:
         if kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = self.gzipped.setdefault(str(path), gzip.compress(body, 6))
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        for start in range(0, len(body), 16_384):
-            chunk = body[start : start + 16_384]
+            if self.path not in self.gzipped:
+                self.gzipped[self.path] = gzip.compress(body, 6)
+            body, encoding = self.gzipped[self.path], "gzip"
+        return super().send_body(body, kind, encoding)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
+        while chunk := source.read(16_384):
             self._wait_for_the_link(len(chunk))
-            self.wfile.write(chunk)
+            outputfile.write(chunk)
 
     def _wait_for_the_link(self, size: int) -> None:
         seconds = size * 8 / (self.network.megabits_per_second * 1_000_000)
@@ -277,7 +287,7 @@ def main() -> int:
     )
     if built.returncode:
         return built.returncode
-    stock_page, stock_result = BASE + "__stock.html", "#out:not(:empty)"
+    stock_page, stock_result = BASE + STOCK_PATH[1:], "#out:not(:empty)"
     with sync_playwright() as playwright:
         browser = launch(playwright)
         about = machine(browser)

@@ -42,10 +42,15 @@ def deadlines_after_opening(opened: date, escalated: date | None) -> tuple[Deadl
     return tuple(steps)
 
 
+def notes_after_opening(escalated: date | None) -> tuple[Note, ...]:
+    return (SILENCE_NOTE, DECISION_NOTE) if escalated else (SILENCE_NOTE,)
+
+
 def dispute_timeline(opened: date, escalated: date | None, *, today: date) -> Result:
     check_order(((OPENED, opened), (ESCALATED, escalated)))
-    notes = [SILENCE_NOTE] + ([DECISION_NOTE] if escalated else [])
-    return timeline(today, deadlines_after_opening(opened, escalated), notes)
+    return timeline(
+        today, deadlines_after_opening(opened, escalated), notes_after_opening(escalated)
+    )
 
 
 CALCULATOR = Calculator(

@@ -29,9 +29,14 @@ def _days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
+def dispute_opens(shipped: date) -> Deadline:
+    """The first day to open a dispute, the same for every carrier."""
+    return Deadline.after("dispute_opens", OPENS_LABEL, shipped, DISPUTE_OPENS)
+
+
 def window(shipped: date, carrier: str) -> tuple[tuple[Deadline, ...], Note]:
     """The window's deadlines for a carrier (only the first day for an unlisted one)."""
-    opens = Deadline.after("dispute_opens", OPENS_LABEL, shipped, DISPUTE_OPENS)
+    opens = dispute_opens(shipped)
     found = find_carrier(carrier)
     if found is None:  # the reader chose "Other carrier"
         return (opens,), UNLISTED_CARRIER_NOTE

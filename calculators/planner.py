@@ -13,8 +13,8 @@ from . import (
 )
 from .after_delivery import deadlines_after_delivery
 from .calculator import Calculator, Deadline, InputError, Note, Result, check_order, timeline
-from .dispute_timeline import DECISION_NOTE, SILENCE_NOTE, deadlines_after_opening
-from .dispute_window import OPENS_LABEL, window
+from .dispute_timeline import deadlines_after_opening, notes_after_opening
+from .dispute_window import dispute_opens, window
 from .inputs import (
     AGREED,
     CARRIER,
@@ -27,7 +27,6 @@ from .inputs import (
     SHIPPED,
     optional,
 )
-from .policy import DISPUTE_OPENS
 from .return_refund import return_and_refund_deadlines
 from .seller_contact import reply_due
 
@@ -65,7 +64,7 @@ def plan(
     notes: list[Note] = []
     if shipped is not None:
         if carrier is None:
-            steps.append(Deadline.after("dispute_opens", OPENS_LABEL, shipped, DISPUTE_OPENS))
+            steps.append(dispute_opens(shipped))
             notes.append(ADD_CARRIER)
         else:
             opening, note = window(shipped, carrier)
@@ -77,7 +76,7 @@ def plan(
         steps.append(reply_due(contacted))
     if opened is not None:
         steps += deadlines_after_opening(opened, escalated)
-        notes += [SILENCE_NOTE] + ([DECISION_NOTE] if escalated else [])
+        notes += notes_after_opening(escalated)
     steps += return_and_refund_deadlines(agreed, return_received, resolved)
     return timeline(today, steps, notes)
 
