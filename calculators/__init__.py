@@ -1,7 +1,8 @@
 """AliExpress return, refund and dispute deadlines, worked out from the reader's dates.
 
 Standard library only, so the same code runs in CPython (tests, command line)
-and in Pyodide (the guide's pages). Each module answers one reader's question.
+and in Pyodide (the guide's pages). Each module named after a reader's question
+declares a calculator; one engine (``timeline`` and ``verdict``) answers them all.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from . import (
 )
 from .calculator import Calculator, InputError, Result
 
-CALCULATORS: dict[str, Calculator] = {
-    module.CALCULATOR.slug: module.CALCULATOR
+QUESTIONS: tuple[Calculator, ...] = tuple(
+    module.CALCULATOR
     for module in (
-        planner,
         dispute_window,
         after_delivery,
         seller_contact,
@@ -28,6 +28,10 @@ CALCULATORS: dict[str, Calculator] = {
         return_refund,
         cancellation,
     )
+)
+CALCULATORS: dict[str, Calculator] = {
+    calculator.slug: calculator for calculator in (planner.covering(QUESTIONS), *QUESTIONS)
 }
+"""Every calculator, listed once: the command line, the bridge and the pages read this."""
 
 __all__ = ["CALCULATORS", "Calculator", "InputError", "Result"]

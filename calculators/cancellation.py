@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from .calculator import Calculator, Deadline, Result, timeline
-from .inputs import CANCEL_REQUESTED
+from .calculator import Calculator
+from .inputs import REQUESTED
 from .policy import CANCELLATION
-
-
-def cancellation_done(requested: date) -> Deadline:
-    return Deadline.after(
-        "cancellation_done",
-        "Cancellation should be done by",
-        requested,
-        CANCELLATION,
-        "If a tracking number appears first, the order has shipped: follow the order instead.",
-    )
-
-
-def cancellation(requested: date, *, today: date) -> Result:
-    return timeline(today, (cancellation_done(requested),))
-
+from .words import N_
 
 CALCULATOR = Calculator(
     slug="cancellation",
-    title="When will my cancellation go through?",
-    summary="When a cancellation asked for before shipment should be complete.",
-    inputs=(CANCEL_REQUESTED,),
-    compute=cancellation,
-    rules=(("The cancellation goes through", CANCELLATION),),
+    title=N_("When will my cancellation go through?"),
+    summary=N_("When a cancellation asked for before shipment should be complete."),
+    inputs=(REQUESTED,),
+    rules=((N_("The cancellation goes through"), CANCELLATION),),
 )

@@ -1,13 +1,15 @@
 """The command line: ``python -m calculators <calculator> --<input> VALUE ... [--json]``.
 
-Options are generated from each calculator's declared inputs. Every problem with
-the input is one line on standard error and exit status 2, never a traceback.
+Options are generated from each calculator's declared inputs, and the output is the
+renderer's view laid out as text or JSON. Every problem with the input is one line
+on standard error and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -15,10 +17,14 @@ from datetime import date
 from typing import Any, NoReturn
 
 from . import CALCULATORS, dates, ics
-from .calculator import Calculator, InputError, Result
+from .calculator import Calculator, InputError
+from .inputs import CALENDAR_LABEL, ChoiceInput, Input
+from .render import cited, plain, present
+from .words import _, language, ngettext
 
 USAGE_ERROR = 2
 WIDTH = 88
+METAVARS = {"date": "YYYY-MM-DD", "choice": "NAME", "days": "DAYS", "text": "TEXT"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,122 +38,179 @@ def _option(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
+def _usage(calculator: Calculator) -> str:
+    """The usage line, with the options the calculator cannot do without unbracketed."""
+    parts = []
+    for spec in calculator.inputs:
+        option = f"{_option(spec.name)} {METAVARS[spec.kind]}"
+        parts.append(option if spec.required and spec.shown_if is None else f"[{option}]")
+    extra = "[--today YYYY-MM-DD] [--json] [--ics FILE [--label TEXT]]"
+    return f"python -m calculators {calculator.slug} {' '.join(parts)} {extra}"
+
+
+def _help(spec: Input, calculator: Calculator) -> str:
+    text = f"{_(spec.label)}. {_(spec.help)}"
+    if isinstance(spec, ChoiceInput):
+        text += " " + _("One of: {choices}.").format(
+            choices=", ".join(_(choice.label) for choice in spec.choices)
+        )
+    if spec.name in calculator.needs:
+        text += " " + _(calculator.needs_message)
+    return text.replace("%", "%%")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m calculators",
-        description="Work out AliExpress dispute, return and refund deadlines from your dates.",
+        description=_("Work out AliExpress dispute, return and refund deadlines from your dates."),
     )
     commands = parser.add_subparsers(dest="calculator", metavar="CALCULATOR", parser_class=_Parser)
     for calculator in CALCULATORS.values():
         command = commands.add_parser(
-            calculator.slug, help=calculator.title, description=calculator.summary
+            calculator.slug,
+            help=_(calculator.title),
+            description=_(calculator.summary),
+            usage=_usage(calculator),
         )
+        asked = command.add_argument_group(_("your order"))
         for spec in calculator.inputs:
-            command.add_argument(
+            asked.add_argument(
                 _option(spec.name),
                 dest=spec.name,
-                metavar="YYYY-MM-DD" if spec.kind == "date" else "NAME",
-                help=f"{spec.label}. {spec.help}",
+                metavar=METAVARS[spec.kind],
+                help=_help(spec, calculator),
             )
         command.add_argument(
-            "--today", metavar="YYYY-MM-DD", help="Count from this day instead of today's date."
+            "--today",
+            metavar="YYYY-MM-DD",
+            help=_("Count from this day instead of today's date."),
         )
-        command.add_argument("--json", action="store_true", help="Print the result as JSON.")
+        command.add_argument("--json", action="store_true", help=_("Print the result as JSON."))
         command.add_argument(
             "--ics",
             metavar="FILE",
-            help="Also save the upcoming deadlines to FILE, a calendar file with reminders.",
+            help=_("Also save the upcoming deadlines to FILE, a calendar file with reminders."),
+        )
+        command.add_argument(
+            _option(CALENDAR_LABEL.name),
+            dest=CALENDAR_LABEL.name,
+            metavar="TEXT",
+            help=f"{_(CALENDAR_LABEL.label)}. {_(CALENDAR_LABEL.help)}",
         )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; a closed or narrow output never ends in a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        with language():
+            return _main(argv)
+    except BrokenPipeError:
+        # The reader closed the pipe (``| head``): say nothing more, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.calculator:
-        parser.error(f"name a calculator: {', '.join(CALCULATORS)}")
+        parser.error(_("name a calculator: {names}").format(names=", ".join(CALCULATORS)))
     calculator = CALCULATORS[args.calculator]
     try:
         today = dates.parse(args.today) if args.today else date.today()
     except dates.DateProblem as problem:
-        return _fail([f"--today: {problem}."])
+        return _fail([f"--today: {problem}"])
+    if args.ics is not None and not args.ics.strip():
+        return _fail(["--ics: " + _("name the calendar file to write, such as deadlines.ics.")])
     raw = {spec.name: getattr(args, spec.name) for spec in calculator.inputs}
     try:
         result = calculator.run(raw, today)
+        label = CALENDAR_LABEL.parse(args.label) if args.label else ""
     except InputError as error:
-        labels = {spec.name: spec.label for spec in calculator.inputs}
+        labels = {spec.name: _(spec.label) for spec in calculator.inputs}
         return _fail(
-            f"{_option(name)} ({labels[name]}): {text}" for name, text in error.problems.items()
+            f"{_option(name)} ({labels[name]}): {text}" if name in labels else text
+            for name, text in error.problems.items()
         )
-    print(
-        json.dumps(_payload(calculator, result), indent=2)
-        if args.json
-        else _text(calculator, result)
-    )
-    return _save_calendar(result, calculator.slug, args.ics) if args.ics else 0
+    except ValueError as problem:
+        return _fail([f"--label: {problem}"])
+    view = present(calculator, result)
+    _print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else as_text(view))
+    return _save_calendar(result, args.ics, label) if args.ics else 0
 
 
-def _save_calendar(result: Result, slug: str, path: str) -> int:
+def _print(text: str, stream: Any = None) -> None:
+    print(text, file=stream or sys.stdout, flush=True)
+
+
+def _save_calendar(result: Any, path: str, label: str) -> int:
     count = len(ics.upcoming(result))
     if not count:
-        print("Nothing to save to a calendar: every date has passed.", file=sys.stderr)
+        _print(_("Nothing to save to a calendar: every date has passed."), sys.stderr)
         return 0
     try:
         with open(path, "w", encoding="utf-8", newline="") as file:
-            file.write(ics.to_ics(result, slug))
+            file.write(ics.to_ics(result, label))
     except OSError as problem:
-        return _fail([f"--ics: cannot write {path}: {problem.strerror}."])
-    events = "deadline" if count == 1 else "deadlines"
-    print(
-        f"Saved {count} upcoming {events} to {path}, each with a reminder two days before.",
-        file=sys.stderr,
+        return _fail(
+            ["--ics: " + _("cannot write {path}: {why}.").format(path=path, why=problem.strerror)]
+        )
+    saved = ngettext(
+        "Saved {count} upcoming date to {path}, with a reminder two days before.",
+        "Saved {count} upcoming dates to {path}, each with a reminder two days before.",
+        count,
     )
+    _print(saved.format(count=count, path=path), sys.stderr)
     return 0
 
 
 def _fail(lines: Iterable[str]) -> int:
     for line in lines:
-        print(f"error: {line}", file=sys.stderr)
+        _print(f"error: {line}", sys.stderr)
     return USAGE_ERROR
 
 
-def _payload(calculator: Calculator, result: Result) -> dict[str, Any]:
-    return {"calculator": calculator.slug, **result.as_dict()}
-
-
-def _text(calculator: Calculator, result: Result) -> str:
-    data = result.as_dict()
-    given = [f"{label}: {text}" for label, text in result.given]
-    lines = [calculator.title, *_wrap(" · ".join([*given, f"Today: {data['today_text']}"]))]
-    width = max(len(deadline["label"]) for deadline in data["deadlines"])
-    for deadline in data["deadlines"]:
-        lines += [
-            "",
-            f"{deadline['label']:<{width}}  {_when(deadline)}",
-            *_wrap(f"{deadline['rule']} ({_cited(deadline['sources'])})", indent="  "),
-        ]
-        for other in deadline["others"]:
-            lines += _wrap(
-                f"Sources disagree: {other['rule']} ({_cited(other['sources'])}) gives "
-                f"{_when(other)}. This plan keeps the safer date above.",
-                indent="  ",
-            )
-    lines += ["", *_wrap(data["summary"])]
-    for note in data["notes"]:
-        cited = f" ({_cited(note['sources'])})" if note["sources"] else ""
-        lines += ["", *_wrap(f"{note['kind'].title()}: {note['text']}{cited}")]
+def as_text(view: dict[str, Any]) -> str:
+    """The renderer's view as plain text: the verdict first, then the why and the dates."""
+    verdict = view["verdict"]
+    lines = [
+        f"{verdict['state_text'].upper()}: {verdict['lead']} {verdict['date_text']} "
+        f"({verdict['from_today']})",
+        *_wrap(verdict["action"]),
+        "",
+        verdict["why_heading"],
+    ]
+    for reason in verdict["why"]:
+        lines += _deadline(reason)
+    given = [f"{item['label']}: {item['text']}" for item in view["given"]]
+    lines += ["", view["title"], *_wrap(" · ".join(given)), *_wrap(view["counted_from"])]
+    upcoming = [d for d in view["deadlines"] if d["state"] != "passed"]
+    passed = [d for d in view["deadlines"] if d["state"] == "passed"]
+    for heading, group in ((view["upcoming_heading"], upcoming), (view["passed_heading"], passed)):
+        if group:
+            lines += ["", heading]
+            for deadline in group:
+                lines += _deadline(deadline, reasons=False)
+    for note in view["notes"]:
+        lines += ["", *_wrap(plain(note))]
+    lines += ["", _("Sources:")]
+    lines += [f"  {source['key']}: {source['title']}" for source in cited(view)]
+    lines += ["", view["trust"]]
     return "\n".join(lines)
 
 
+def _deadline(deadline: dict[str, Any], reasons: bool = True) -> list[str]:
+    """A step: its date, its rule and, among the reasons, what else was weighed."""
+    lines = [f"  {deadline['label']}: {deadline['when_text']} ({deadline['from_today']})"]
+    for item in (deadline["rule_line"], *(deadline["others"] if reasons else ())):
+        lines += _wrap(plain(item), indent="    ")
+    return lines
+
+
 def _wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
-
-
-def _when(deadline: dict[str, Any]) -> str:
-    if deadline["earliest"]:
-        return f"{deadline['earliest_text']} to {deadline['date_text']} ({deadline['from_today']})"
-    return f"{deadline['date_text']} ({deadline['from_today']})"
-
-
-def _cited(sources: list[dict[str, str]]) -> str:
-    return "source: " + "; ".join(f"[{s['key']}] {s['title']}" for s in sources)
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [""]

@@ -1,7 +1,8 @@
-"""Reading, counting and saying dates the way the guide explains them.
+"""Reading and counting dates the way the guide explains them.
 
-"N days after D" is D plus N calendar days: D itself is day 0, and weekends
-and holidays count like any other day.
+"N days after D" is D plus N calendar days: D itself is day 0, and weekends and
+holidays count like any other day. "N working days" are Mondays to Fridays.
+Saying a date is the wording layer's job (``words.spoken``).
 """
 
 from __future__ import annotations
@@ -10,33 +11,12 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from .words import _, month_name, quoted
+
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-# Fixed English names: calendar's own follow the process locale.
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def quoted(text: str, limit: int = 30) -> str:
-    """Echo what the reader typed safely: one printable line, shortened if long."""
-    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
-    return f'"{shown[:limit]}…"' if len(shown) > limit else f'"{shown}"'
 
 
 class DateProblem(ValueError):
@@ -44,52 +24,44 @@ class DateProblem(ValueError):
 
 
 def parse(text: str) -> date:
-    """Read a YYYY-MM-DD date, explaining exactly what is wrong when it is not one."""
+    """Read a YYYY-MM-DD date, explaining exactly what is wrong when it is not one.
+
+    The messages never repeat the date in ISO form: in a page the field shows it in
+    the reader's own format, so the message says what to change instead.
+    """
     text = text.strip()
     match = _ISO.fullmatch(text)
     if not match:
         raise DateProblem(
-            f"{quoted(text)} is not a date in the form YYYY-MM-DD, such as 2026-03-02"
+            _("{text} is not a date in the form YYYY-MM-DD, such as 2026-03-02.").format(
+                text=quoted(text)
+            )
         )
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
-        raise DateProblem(f"{text} has no month {month}: the month is between 01 and 12")
-    if year < 1:
-        raise DateProblem(f"{text} has no year 0000: enter a year between 2000 and 2100")
+        raise DateProblem(_("There is no month {month}: the month is 1 to 12.").format(month=month))
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise DateProblem(
+            _("Enter a year between {first} and {last}.").format(
+                first=EARLIEST.year, last=LATEST.year
+            )
+        )
     last_day = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last_day:
         raise DateProblem(
-            f"{text} is not a real date: {_MONTH_NAMES[month - 1]} {year} has {last_day} days"
+            _("This is not a real date: {month} {year} has {count} days.").format(
+                month=month_name(month), year=year, count=last_day
+            )
         )
-    value = date(year, month, day)
-    if not EARLIEST <= value <= LATEST:
-        raise DateProblem(f"{text} is out of range: enter a year between 2000 and 2100")
-    return value
+    return date(year, month, day)
 
 
-def days_after(start: date, days: int, weekdays_only: bool = False) -> date:
+def days_after(start: date, days: int, working_days: bool = False) -> date:
     """``days`` calendar days after ``start``, or that many Mondays-to-Fridays."""
-    if not weekdays_only:
+    if not working_days:
         return start + timedelta(days=days)
     day = start
     while days > 0:
         day += timedelta(days=1)
         days -= day.weekday() < 5
     return day
-
-
-def spoken(day: date) -> str:
-    """A date as readers read it, the same in every browser: "Mon 2 Mar 2026"."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def from_today(day: date, today: date) -> str:
-    """How far a date is from today, in words: "in 3 days", "today", "2 days ago"."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"

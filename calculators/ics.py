@@ -1,26 +1,45 @@
-"""Calendar export: every upcoming deadline as an all-day event with a reminder.
+"""Calendar export: every upcoming step of the order as an all-day event with a reminder.
 
 Plain iCalendar (RFC 5545) text that calendar programs import; written by hand
-because the standard library has no iCalendar writer.
+because the standard library has no iCalendar writer. An event's UID names the
+order and the step, never the date, so exporting the same order again updates
+its events instead of adding new ones.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 
-from .calculator import Deadline, Result
+from .calculator import Result
+from .render import deadline_view, plain
+from .timeline import Deadline
+from .words import _
 
 PRODUCT = "-//AliExpress Returns and Refunds Guide//Deadline calculators//EN"
 REMINDER = "-P2D"
 """Two days before each deadline."""
+ORDER_KEYS = ("shipped", "delivered")
+"""Facts that name an order when the reader gives it no name: the first one given."""
 
 
 def upcoming(result: Result) -> tuple[Deadline, ...]:
     return tuple(d for d in result.deadlines if d.date >= result.today)
 
 
-def to_ics(result: Result, slug: str) -> str:
-    """The result's upcoming deadlines as a VCALENDAR; CRLF line ends, lines folded."""
+def order_identity(result: Result, label: str = "") -> str:
+    """A short, stable name for the order, for event UIDs."""
+    if label:
+        named = f"label={label.casefold()}"
+    else:
+        facts = result.facts
+        key = next((k for k in ORDER_KEYS if k in facts), next(iter(facts), ""))
+        named = f"{key}={facts.get(key, '')}"
+    return hashlib.sha256(named.encode()).hexdigest()[:16]
+
+
+def to_ics(result: Result, label: str = "") -> str:
+    """The result's upcoming steps as a VCALENDAR; CRLF line ends, lines folded."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -28,32 +47,38 @@ def to_ics(result: Result, slug: str) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]
-    for number, deadline in enumerate(upcoming(result), start=1):
-        lines += _event(deadline, f"{slug}-{number}-{deadline.key}", result.today)
+    order = order_identity(result, label)
+    for deadline in upcoming(result):
+        lines += _event(deadline, f"{deadline.key}-{order}", result.today, label)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _event(deadline: Deadline, uid: str, today: date) -> list[str]:
-    sources = ", ".join(f"{source.key} ({source.title})" for source in deadline.sources)
-    when = (
-        f"Expected between {deadline.earliest.isoformat()} and {deadline.date.isoformat()}. "
-        if deadline.earliest
-        else ""
+def _event(deadline: Deadline, uid: str, today: date, label: str) -> list[str]:
+    view = deadline_view(deadline, today)
+    step = _("{step}: {date}").format(step=view["label"], date=view["when_text"])
+    summary = (
+        _("AliExpress order {label}: {step}").format(label=label, step=step)
+        if label
+        else _("AliExpress order: {step}").format(step=step)
     )
-    description = f"{when}{deadline.rule}. Source: {sources}. {deadline.advice}".strip()
+    description = " ".join(
+        part
+        for part in (view["advice"], plain(view["rule_line"]), *map(plain, view["others"]))
+        if part
+    )
     return [
         "BEGIN:VEVENT",
-        f"UID:{uid}-{deadline.date:%Y%m%d}@aliexpress-returns-guide",
+        f"UID:{uid}@aliexpress-returns-guide",
         f"DTSTAMP:{today:%Y%m%d}T000000Z",
         f"DTSTART;VALUE=DATE:{deadline.date:%Y%m%d}",
         f"DTEND;VALUE=DATE:{deadline.date + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{_text('AliExpress order: ' + deadline.phrase())}",
+        f"SUMMARY:{_text(summary)}",
         f"DESCRIPTION:{_text(description)}",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{_text(deadline.phrase())}",
+        f"DESCRIPTION:{_text(step)}",
         f"TRIGGER:{REMINDER}",
         "END:VALARM",
         "END:VEVENT",
@@ -61,7 +86,9 @@ def _event(deadline: Deadline, uid: str, today: date) -> list[str]:
 
 
 def _text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """Escape a TEXT value; line breaks of any kind become the literal "\\n"."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return "\\n".join(value.splitlines())
 
 
 def _fold(line: str) -> str:

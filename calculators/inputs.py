@@ -1,79 +1,391 @@
-"""The dates and choices readers enter, declared once and shared by every calculator."""
+"""What readers tell us about an order, declared once for the form, the command line and JSON.
+
+Each kind of input knows how to read what was typed, what to say when it is missing
+or wrong, and how to declare itself to the browser. ``FACTS`` lists every fact an
+order can have; a calculator asks for some of them, and a page may carry the rest
+over from the reader's other calculators.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, ClassVar, Self
 
-from .calculator import Choice, Input
+from . import dates
 from .policy import CARRIER_GROUPS, find_carrier
+from .words import N_, _, either, quoted, spoken
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing the reader enters. ``name`` is also the CLI option and the JSON key.
+
+    ``shown_if`` names another input and the values that make this one relevant
+    (any value when empty): the form asks it only then, and refuses it otherwise.
+    """
+
+    kind: ClassVar[str]
+    name: str
+    label: str
+    help: str
+    required: bool = True
+    shown_if: tuple[str, tuple[str, ...]] | None = None
+
+    def parse(self, raw: str) -> Any:
+        """The typed value; raises ValueError with a message for the reader."""
+        raise NotImplementedError
+
+    def missing(self) -> str:
+        raise NotImplementedError
+
+    def show(self, value: Any) -> str:
+        """A parsed value as the reader reads it."""
+        return str(value)
+
+    def optional(self) -> Self:
+        return replace(self, required=False)
+
+    def when(self, name: str, *values: str) -> Self:
+        return replace(self, shown_if=(name, values))
+
+    def applies(self, values: dict[str, Any]) -> bool | None:
+        """Whether the other answers ask for this input: None while they do not say."""
+        if self.shown_if is None:
+            return True
+        name, wanted = self.shown_if
+        given = values.get(name)
+        if given is None:
+            return None
+        return not wanted or given in wanted
+
+    def declare(self) -> dict[str, Any]:
+        declared: dict[str, Any] = {
+            "name": self.name,
+            "kind": self.kind,
+            "label": _(self.label),
+            "help": _(self.help),
+            "required": self.required,
+            "missing": self.missing(),
+        }
+        if self.shown_if:
+            declared["shown_if"] = {"name": self.shown_if[0], "values": list(self.shown_if[1])}
+        return declared
+
+
+@dataclass(frozen=True)
+class DateInput(Input):
+    """A day something happened; ``event`` names it in messages about other dates."""
+
+    kind: ClassVar[str] = "date"
+    event: str = ""
+
+    def parse(self, raw: str) -> date:
+        try:
+            return dates.parse(raw)
+        except dates.DateProblem as problem:
+            raise ValueError(str(problem)) from None
+
+    def missing(self) -> str:
+        return _("Enter a date, such as 2026-03-02.")
+
+    def show(self, value: Any) -> str:
+        return spoken(value)
+
+    def declare(self) -> dict[str, Any]:
+        return {
+            **super().declare(),
+            "min": dates.EARLIEST.isoformat(),
+            "max": dates.LATEST.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class ChoiceInput(Input):
+    """One of a list; ``lookup`` also accepts names written another way."""
+
+    kind: ClassVar[str] = "choice"
+    choices: tuple[Choice, ...] = ()
+    lookup: Callable[[str], str | None] | None = None
+
+    def parse(self, raw: str) -> str:
+        wanted = raw.casefold()
+        for choice in self.choices:
+            if wanted in (choice.value.casefold(), _(choice.label).casefold()):
+                return choice.value
+        found = self.lookup(raw) if self.lookup else None
+        if found is None:
+            raise ValueError(
+                _("{text} is not in the list: choose {choices}.").format(
+                    text=quoted(raw), choices=self._listed()
+                )
+            )
+        return found
+
+    def missing(self) -> str:
+        return _("Choose {choices}.").format(choices=self._listed())
+
+    def show(self, value: Any) -> str:
+        labels = {choice.value: _(choice.label) for choice in self.choices}
+        return labels.get(value, str(value))
+
+    def _listed(self) -> str:
+        return either(_(choice.label) for choice in self.choices)
+
+    def declare(self) -> dict[str, Any]:
+        return {
+            **super().declare(),
+            "choices": [
+                {"value": c.value, "label": _(c.label), "group": _(c.group) if c.group else ""}
+                for c in self.choices
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class DaysInput(Input):
+    """A whole number of days, as a countdown shows it."""
+
+    kind: ClassVar[str] = "days"
+    maximum: int = 365
+
+    def parse(self, raw: str) -> int:
+        if not raw.isdigit() or int(raw) > self.maximum:
+            raise ValueError(
+                _("Enter a whole number of days from 0 to {maximum}, such as 12.").format(
+                    maximum=self.maximum
+                )
+            )
+        return int(raw)
+
+    def missing(self) -> str:
+        return _("Enter the number of days, such as 12.")
+
+    def show(self, value: Any) -> str:
+        return str(value)
+
+    def declare(self) -> dict[str, Any]:
+        return {**super().declare(), "max": self.maximum}
+
+
+@dataclass(frozen=True)
+class TextInput(Input):
+    """A short line of the reader's own text, such as a name for the order."""
+
+    kind: ClassVar[str] = "text"
+    limit: int = 80
+
+    def parse(self, raw: str) -> str:
+        text = " ".join(raw.split())
+        if len(text) > self.limit or not text.isprintable():
+            raise ValueError(
+                _("Use at most {limit} letters, digits or signs, on one line.").format(
+                    limit=self.limit
+                )
+            )
+        return text
+
+    def missing(self) -> str:
+        return _("Enter a few words.")
+
 
 OTHER_CARRIER = "other"
-_OTHER_NAMES = {"other", "another", "notlisted", "unlisted", "unknown", "othercarrier"}
+_OTHER_NAMES = {"other", "another", "not listed", "unlisted", "unknown", "other carrier"}
 
 
 def _carrier(name: str) -> str | None:
     found = find_carrier(name)
     if found:
         return found[0].name
-    return OTHER_CARRIER if "".join(name.casefold().split()) in _OTHER_NAMES else None
+    return OTHER_CARRIER if " ".join(name.casefold().split()) in _OTHER_NAMES else None
 
 
-SHIPPED = Input(
-    "shipped",
-    "Date the seller shipped",
-    "The day the order was shipped, or the last day the seller promised to ship it.",
-)
-CARRIER = Input(
-    "carrier",
-    "Carrier",
-    "If your carrier is not listed, choose “Other carrier” and go by the order's "
-    "Purchase Protection countdown.",
-    kind="choice",
+ARRIVED = ChoiceInput(
+    "arrived",
+    N_("Has it arrived?"),
+    N_("Choose “Not sure yet” if the tracking is unclear: it counts as not arrived."),
     choices=(
-        *(Choice(c.name, c.name) for group in CARRIER_GROUPS for c in group.carriers),
-        Choice(OTHER_CARRIER, "Other carrier"),
+        Choice("yes", N_("Yes")),
+        Choice("no", N_("No")),
+        Choice("unsure", N_("Not sure yet")),
+    ),
+)
+SHIPPED = DateInput(
+    "shipped",
+    N_("Date the seller shipped"),
+    N_("The day the order was shipped: the order's tracking details show it."),
+    event=N_("the shipping date"),
+)
+CARRIER = ChoiceInput(
+    "carrier",
+    N_("Carrier"),
+    N_("The shipping service on the order. Not listed? Choose “Other carrier”."),
+    choices=(
+        *(
+            Choice(carrier.name, carrier.name, group.heading)
+            for group in CARRIER_GROUPS
+            for carrier in group.carriers
+        ),
+        Choice(OTHER_CARRIER, N_("Other carrier")),
     ),
     lookup=_carrier,
 )
-DELIVERED = Input(
+DELIVERED = DateInput(
     "delivered",
-    "Date the parcel was delivered",
-    "The day tracking shows it delivered, or the day you received it.",
+    N_("Date the parcel was delivered"),
+    N_("The day tracking shows it delivered, or the day you received it."),
+    event=N_("the delivery date"),
 )
-CONTACTED = Input(
-    "contacted",
-    "Date you wrote to the seller",
-    "The day you sent the seller your message about the problem.",
-)
-OPENED = Input("opened", "Date you opened the dispute", "The day you pressed “Open dispute”.")
-ESCALATED = Input(
-    "escalated",
-    "Date you escalated to AliExpress",
-    "Leave empty if you have not asked AliExpress to step in.",
+PROTECTION_LEFT = DaysInput(
+    "protection_left",
+    N_("Days left on the Purchase Protection countdown"),
+    N_(
+        "Optional, and it overrides every general rule. In My Orders, open the order's "
+        "details: the countdown shows the days left. Enter them as it shows them today."
+    ),
     required=False,
 )
-AGREED = Input(
+CONTACTED = DateInput(
+    "contacted",
+    N_("Date you wrote to the seller"),
+    N_("The day you sent the seller your message about the problem."),
+    event=N_("the day you wrote to the seller"),
+)
+OPENED = DateInput(
+    "opened",
+    N_("Date you opened the dispute"),
+    N_("The day you pressed “Open dispute”."),
+    event=N_("the day you opened the dispute"),
+)
+ESCALATED = DateInput(
+    "escalated",
+    N_("Date you escalated to AliExpress"),
+    N_("Leave empty if you have not asked AliExpress to step in."),
+    required=False,
+    event=N_("the day you escalated the dispute"),
+)
+AGREED = DateInput(
     "agreed",
-    "Date the return was agreed",
-    "The day the seller (or AliExpress) confirmed the return and gave you the address.",
+    N_("Date the return was agreed"),
+    N_("The day the seller (or AliExpress) confirmed the return and gave you the address."),
+    event=N_("the day the return was agreed"),
 )
-RETURN_RECEIVED = Input(
+RETURN_RECEIVED = DateInput(
     "return_received",
-    "Date the seller received your return",
-    "From the return parcel's tracking.",
+    N_("Date the seller received your return"),
+    N_("From the return parcel's tracking."),
+    event=N_("the day the seller received the return"),
 )
-RESOLVED = Input(
+RESOLVED = DateInput(
     "resolved",
-    "Date the dispute was resolved",
-    "The day the dispute closed in your favour.",
+    N_("Date the dispute was resolved"),
+    N_("The day the dispute closed in your favour."),
+    event=N_("the day the dispute was resolved"),
 )
-CANCEL_REQUESTED = Input(
+REQUESTED = DateInput(
     "requested",
-    "Date you asked to cancel",
-    "The day you sent the cancellation request, while the order was awaiting shipment.",
+    N_("Date you asked to cancel"),
+    N_("The day you sent the cancellation request, while the order was awaiting shipment."),
+    event=N_("the day you asked to cancel"),
 )
 
+FACTS: dict[str, Input] = {
+    spec.name: spec
+    for spec in (
+        ARRIVED,
+        SHIPPED,
+        CARRIER,
+        DELIVERED,
+        PROTECTION_LEFT,
+        CONTACTED,
+        OPENED,
+        ESCALATED,
+        AGREED,
+        RETURN_RECEIVED,
+        RESOLVED,
+        REQUESTED,
+    )
+}
+"""Everything an order can have, in the order the reader lives it."""
 
-def optional(*inputs: Input) -> tuple[Input, ...]:
-    """The same inputs, for a calculator that works with any of them."""
-    return tuple(replace(spec, required=False) for spec in inputs)
+CALENDAR_LABEL = TextInput(
+    "label",
+    N_("Name for this order (optional)"),
+    N_("Such as the order number: your calendar shows it in each event."),
+    required=False,
+)
+
+SEQUENCE: tuple[tuple[DateInput, DateInput], ...] = (
+    (SHIPPED, DELIVERED),
+    (SHIPPED, CONTACTED),
+    (SHIPPED, OPENED),
+    (SHIPPED, AGREED),
+    (SHIPPED, RETURN_RECEIVED),
+    (SHIPPED, RESOLVED),
+    (DELIVERED, AGREED),
+    (DELIVERED, RETURN_RECEIVED),
+    (OPENED, ESCALATED),
+    (OPENED, RESOLVED),
+    (ESCALATED, RESOLVED),
+    (AGREED, RETURN_RECEIVED),
+)
+"""Pairs of events in the order's natural sequence: the second cannot come first."""
+
+
+@dataclass
+class Reading:
+    """What came of reading the reader's text: values, and a message per bad field."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+
+    def refuse(self, name: str, message: str) -> None:
+        self.problems.setdefault(name, message)
+
+
+def check_dates(reading: Reading, today: date) -> None:
+    """Refuse events dated after today, and events out of the order's natural sequence."""
+    for spec in FACTS.values():
+        day = reading.values.get(spec.name)
+        if isinstance(day, date) and day > today:
+            reading.refuse(
+                spec.name,
+                _("This is after today ({today}): enter the day it happened.").format(
+                    today=spoken(today)
+                ),
+            )
+    if reading.values.get(ESCALATED.name) and not reading.values.get(OPENED.name):
+        reading.refuse(OPENED.name, _("Enter the date you opened the dispute, too."))
+    for earlier, later in SEQUENCE:
+        first, then = reading.values.get(earlier.name), reading.values.get(later.name)
+        if first is not None and then is not None and then < first:
+            reading.refuse(
+                later.name,
+                _("This is before {event} ({day}): check both dates.").format(
+                    event=_(earlier.event), day=spoken(first)
+                ),
+            )
+
+
+def irrelevant(spec: Input) -> str:
+    """Why a value was refused for an input that does not apply to the other answers."""
+    assert spec.shown_if is not None
+    name, wanted = spec.shown_if
+    question = FACTS[name]
+    if not wanted:
+        return _("Enter “{question}” too, or leave this empty.").format(question=_(question.label))
+    return _(
+        "This applies only if you answer {answer} to “{question}”: leave it empty, or change "
+        "that answer."
+    ).format(
+        answer=either(f"“{question.show(value)}”" for value in wanted),
+        question=_(question.label),
+    )

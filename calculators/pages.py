@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import CALCULATORS, dates
+from . import CALCULATORS
 from .policy import (
     CARRIER_GROUPS,
     CARRIER_RULE_CAVEAT,
@@ -27,6 +27,7 @@ from .policy import (
     Period,
     Source,
 )
+from .words import _, spoken
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
@@ -231,6 +232,7 @@ def _carrier_windows(links: Links) -> str:
             f"| {group.names} | {opens} | {group.dispute_closes.describe()} | "
             f"{cite(dict.fromkeys(DISPUTE_OPENS.sources + group.dispute_closes.sources), links)} |"
             for group in CARRIER_GROUPS
+            if group.dispute_closes
         ),
     ]
     return "\n".join(rows)
@@ -240,7 +242,7 @@ def _carrier_rule_caveat(links: Links) -> str:
     sources = cite(_sources_of(CARRIER_RULE_CAVEAT_SOURCES), links)
     return (
         '!!! warning "An old rule: check your order\'s countdown"\n\n'
-        f"    {CARRIER_RULE_CAVEAT} (sources {sources})\n"
+        f"    {_(CARRIER_RULE_CAVEAT)} (sources {sources})\n"
     )
 
 
@@ -270,5 +272,5 @@ _RENDERERS: dict[str, dict[str, Renderer]] = {
     "download": {"offline": _offline_download},
     "table": {"carrier-windows": _carrier_windows},
     "caveat": {"carrier-rule": _carrier_rule_caveat},
-    "sources": {"all": _all_sources, "reviewed": lambda links: dates.spoken(REVIEWED)},
+    "sources": {"all": _all_sources, "reviewed": lambda links: spoken(REVIEWED)},
 }

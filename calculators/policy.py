@@ -2,18 +2,20 @@
 
 The source articles are undated and sometimes disagree, so a figure is a set of
 claims, each tied to the sources that make it. Pages and calculators read figures
-from here; prose never types a number itself.
+from here; prose never types a number itself. Every figure registers itself in
+``PERIODS`` or ``FACTS`` as it is declared, so nothing is listed twice by hand.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-REVIEWED = date(2026, 11, 22)
+from .words import N_, _, either, ngettext
+
+REVIEWED = date(2026, 11, 23)
 """When the figures below were last checked against the sources."""
 
 
@@ -40,97 +42,133 @@ SOURCES: dict[str, Source] = {
         Source(
             "000",
             "How to Return an AliExpress Package: Complete Step-by-Step Guide",
-            "article",
-            "Contacting the seller, opening a dispute, the seller's and AliExpress's "
-            "review times, and sending the item back with tracking.",
+            N_("article"),
+            N_(
+                "Contacting the seller, opening a dispute, the seller's and AliExpress's "
+                "review times, and sending the item back with tracking."
+            ),
         ),
         Source(
             "001",
             "AliExpress return policy explainer",
-            "article",
-            "Buyer protection, return conditions, non-returnable items, return and "
-            "refund timelines, and a ten-step return walkthrough.",
+            N_("article"),
+            N_(
+                "Buyer protection, return conditions, non-returnable items, return and "
+                "refund timelines, and a ten-step return walkthrough."
+            ),
         ),
         Source(
             "002",
             "AliExpress return policy (a lesson in an AliExpress shopping course)",
-            "article",
-            "Seller return policies, the dispute window by carrier, and how to contact "
-            "a seller and open and escalate a dispute.",
+            N_("article"),
+            N_(
+                "Seller return policies, the dispute window by carrier, and how to contact "
+                "a seller and open and escalate a dispute."
+            ),
         ),
         Source(
             "003",
             "How to Request a Refund on AliExpress: Detailed Guides",
-            "article",
-            "Refund eligibility, dispute timing, free and paid returns, refund "
-            "methods, and advice for dropshippers.",
+            N_("article"),
+            N_(
+                "Refund eligibility, dispute timing, free and paid returns, refund "
+                "methods, and advice for dropshippers."
+            ),
         ),
         Source(
             "research",
             "Project research notes on AliExpress's own help pages",
-            "research",
-            "Stored copies of AliExpress help-centre pages from about 2012 to 2022 "
-            "and later guides, used to date the articles' rules.",
+            N_("research"),
+            N_(
+                "Stored copies of AliExpress help-centre pages from about 2012 to 2022 "
+                "and later guides, used to date the articles' rules."
+            ),
         ),
     )
 }
 
+Unit = Literal["day", "working day"]
+
 
 @dataclass(frozen=True)
 class Claim:
-    """One source's answer to "how many days?": a number, or a range ``at_least``–``days``."""
+    """One source's answer to "how long?": a number, or a range ``at_least``–``days``.
+
+    Working days are Monday to Friday; the articles' "business days" are the same.
+    """
 
     days: int
     sources: tuple[str, ...]
     at_least: int | None = None
+    unit: Unit = "day"
+
+    @property
+    def working_days(self) -> bool:
+        return self.unit == "working day"
 
     @property
     def span(self) -> str:
         return f"{self.at_least}–{self.days}" if self.at_least is not None else str(self.days)
 
+    @property
+    def calendar_days(self) -> float:
+        """About how long it lasts, to compare claims counted in different units."""
+        return self.days * 7 / 5 if self.working_days else self.days
 
-Unit = Literal["day", "business day", "working day"]
+
+Safer = Literal["earlier", "later"]
 
 
 @dataclass(frozen=True)
 class Period:
-    """A number of days counted from an event, as the sources state it.
+    """A time counted from an event, as the sources state it.
 
-    When the claims disagree, ``planned`` is the safer one for the reader:
-    the earlier date for a deadline they must meet, the later one for a
-    wait they must sit out. Business and working days are Monday to Friday.
+    When the claims disagree, the safer one for the reader is planned with: the
+    earlier date for a deadline they must meet, the later one for a wait they sit out.
     """
 
     key: str
     counted_from: str
     claims: tuple[Claim, ...]
-    unit: Unit = "day"
-    safer: Literal["earlier", "later"] = "earlier"
+    safer: Safer = "earlier"
 
     @property
     def planned(self) -> Claim:
         pick = min if self.safer == "earlier" else max
-        return pick(self.claims, key=lambda claim: claim.days)
+        return pick(self.claims, key=lambda claim: claim.calendar_days)
 
     @property
     def others(self) -> tuple[Claim, ...]:
         """The claims not planned with: shown beside the planned one as a disagreement."""
         return tuple(claim for claim in self.claims if claim is not self.planned)
 
-    @property
-    def weekdays_only(self) -> bool:
-        return self.unit != "day"
-
     def describe(self, claim: Claim | None = None) -> str:
-        """Say the rule in words, e.g. "6 days after shipment"."""
+        """The rule in words, e.g. "6 days after shipment"."""
         claim = claim or self.planned
-        plural = "" if claim.days == 1 and claim.at_least is None else "s"
-        return f"{claim.span} {self.unit}{plural} after {self.counted_from}"
+        event = _(self.counted_from)
+        if claim.working_days:
+            text = ngettext(
+                "{span} working day after {event}", "{span} working days after {event}", claim.days
+            )
+        else:
+            text = ngettext("{span} day after {event}", "{span} days after {event}", claim.days)
+        return text.format(span=claim.span, event=event)
 
     @property
     def sources(self) -> tuple[Source, ...]:
         keys = dict.fromkeys(key for claim in self.claims for key in claim.sources)
         return tuple(SOURCES[key] for key in keys)
+
+
+PERIODS: dict[str, Period] = {}
+
+
+def figure(key: str, counted_from: str, *claims: Claim, safer: Safer = "earlier") -> Period:
+    """Declare a period and register it under ``key`` for the guide's markers."""
+    if key in PERIODS:
+        raise ValueError(f"the figure {key!r} is declared twice")
+    PERIODS[key] = Period(key, counted_from, claims, safer)
+    return PERIODS[key]
 
 
 @dataclass(frozen=True)
@@ -141,132 +179,134 @@ class Carrier:
 
 @dataclass(frozen=True)
 class CarrierGroup:
-    """Carriers that shared one dispute deadline in AliExpress's carrier rule."""
+    """Carriers that share one dispute deadline in AliExpress's old carrier rule.
+
+    ``dispute_closes`` is None for the carriers no published rule names: their orders
+    go by the not-arrived rule and the order's Purchase Protection countdown.
+    """
 
     key: str
+    heading: str
     carriers: tuple[Carrier, ...]
-    dispute_closes: Period
+    dispute_closes: Period | None
 
     @property
     def names(self) -> str:
         return either(carrier.name for carrier in self.carriers)
 
 
-def either(words: Iterable[str]) -> str:
-    """Alternatives as a reader says them: "DHL, TNT, UPS or FedEx"."""
-    *rest, last = words
-    return f"{', '.join(rest)} or {last}" if rest else last
+DISPUTE_OPENS = figure("dispute_opens", N_("shipment"), Claim(6, ("002",)))
 
-
-def _after(key: str, event: str, days: int, *sources: str) -> Period:
-    return Period(key, event, (Claim(days, sources),))
-
-
-DISPUTE_OPENS = _after("dispute_opens", "shipment", 6, "002")
-
+LISTED = N_("Named in the old carrier rule")
 CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
     CarrierGroup(
         "express",
+        LISTED,
         (
             Carrier("DHL", ("DHL Express",)),
             Carrier("TNT"),
             Carrier("UPS"),
             Carrier("FedEx", ("Fed Ex", "Federal Express")),
         ),
-        _after("dispute_closes.express", "shipment", 23, "002"),
+        figure("dispute_closes.express", N_("shipment"), Claim(23, ("002",))),
     ),
     CarrierGroup(
         "ems",
+        LISTED,
         (
             Carrier("Japan Post EMS", ("EMS", "Japan EMS", "Japan Post")),
-            Carrier("SF Express", ("SF", "Shunfeng", "SF Express Economy")),
+            Carrier("SF Express", ("SF", "Shunfeng")),
         ),
-        _after("dispute_closes.ems", "shipment", 27, "002"),
+        figure("dispute_closes.ems", N_("shipment"), Claim(27, ("002",))),
     ),
     CarrierGroup(
         "post",
+        LISTED,
         (
             Carrier("China Post", ("China Post Air Mail", "China Post Registered Air Mail")),
             Carrier("Hong Kong Post", ("HK Post", "HongKong Post", "Hong Kong Post Air Mail")),
         ),
-        _after("dispute_closes.post", "shipment", 39, "002"),
+        figure("dispute_closes.post", N_("shipment"), Claim(39, ("002",))),
+    ),
+    CarrierGroup(
+        "unlisted",
+        N_("No published window: go by your countdown"),
+        (
+            Carrier("AliExpress Standard Shipping", ("AliExpress Standard",)),
+            Carrier("AliExpress Selection Standard"),
+            Carrier("AliExpress Premium Shipping", ("AliExpress Premium",)),
+            Carrier("AliExpress Saver Shipping", ("AliExpress Saver",)),
+            Carrier("Cainiao", ("Cainiao Network",)),
+            Carrier("4PX"),
+            Carrier("Yanwen"),
+            Carrier("YunExpress", ("Yun Express",)),
+        ),
+        None,
     ),
 )
 
-DELIVERY_DEADLINE = _after("delivery_deadline", "shipment", 60, "003")
-DISPUTE_AFTER_DELIVERY = _after("dispute_after_delivery", "delivery", 15, "003")
-RETURN_REQUEST = _after("return_request", "receiving the item", 15, "001")
-SELLER_REPLY = _after("seller_reply", "contacting the seller", 3, "001")
-SELLER_RESPONSE = Period(
+DELIVERY_DEADLINE = figure("delivery_deadline", N_("shipment"), Claim(60, ("003",)))
+DISPUTE_AFTER_DELIVERY = figure("dispute_after_delivery", N_("delivery"), Claim(15, ("003",)))
+RETURN_REQUEST = figure("return_request", N_("receiving the item"), Claim(15, ("001",)))
+SELLER_REPLY = figure("seller_reply", N_("contacting the seller"), Claim(3, ("001",)))
+SELLER_RESPONSE = figure(
     "seller_response",
-    "the dispute was opened",
-    (Claim(5, ("003", "research")), Claim(15, ("000",))),
+    N_("the dispute was opened"),
+    Claim(5, ("003", "research")),
+    Claim(15, ("000",)),
 )
-ESCALATION = _after("escalation", "the dispute was opened", 15, "001")
-DECISION = _after("decision", "escalation", 10, "000")
-RETURN_SHIPPING = _after(
-    "return_shipping", "the seller agreed to the return", 10, "001", "research"
+ESCALATION = figure("escalation", N_("the dispute was opened"), Claim(15, ("001",)))
+DECISION = figure("decision", N_("escalation"), Claim(10, ("000",)))
+RETURN_SHIPPING = figure(
+    "return_shipping", N_("the return was agreed"), Claim(10, ("001", "research"))
 )
-REFUND_AFTER_RETURN = Period(
+REFUND_AFTER_RETURN = figure(
     "refund_after_return",
-    "the seller received the return",
-    (Claim(3, ("001",)),),
-    unit="business day",
+    N_("the seller received the return"),
+    Claim(3, ("001",), unit="working day"),
     safer="later",
 )
-REFUND_AFTER_RESOLUTION = Period(
+REFUND_AFTER_RESOLUTION = figure(
     "refund_after_resolution",
-    "the dispute was resolved",
-    (Claim(15, ("001", "003")),),
+    N_("the dispute was resolved"),
+    Claim(15, ("001",)),
+    Claim(30, ("003",), at_least=15, unit="working day"),
     safer="later",
 )
-REFUND_WORKING_DAYS = Period(
-    "refund_working_days",
-    "the dispute was resolved",
-    (Claim(30, ("003",), at_least=15),),
-    unit="working day",
-    safer="later",
-)
-CANCELLATION = Period(
+CANCELLATION = figure(
     "cancellation",
-    "the cancellation request",
-    (Claim(7, ("003",), at_least=5),),
+    N_("the cancellation request"),
+    Claim(7, ("003",), at_least=5),
     safer="later",
 )
 
-CARRIER_RULE_CAVEAT = (
+# Context from AliExpress's own pages over the years (the research notes), for the guide.
+FREE_RETURN = figure("free_return", N_("the on-time delivery date"), Claim(15, ("research",)))
+DISPUTE_AFTER_RECEIPT = figure(
+    "dispute_after_receipt", N_("you confirm receipt"), Claim(15, ("research",))
+)
+EU_WITHDRAWAL = figure("eu_withdrawal", N_("delivery"), Claim(14, ("research",)))
+PAYPAL_DISPUTE = figure("paypal_dispute", N_("payment"), Claim(180, ("research",)))
+CARD_REFUND = figure(
+    "card_refund",
+    N_("the refund is issued"),
+    Claim(20, ("research",), at_least=3, unit="working day"),
+    safer="later",
+)
+BANK_DELAY = figure(
+    "bank_delay",
+    N_("the order shows “Refund completed”"),
+    Claim(15, ("research",), at_least=7, unit="working day"),
+    safer="later",
+)
+
+CARRIER_RULE_CAVEAT = N_(
     "These carrier windows are an old published rule: AliExpress's help pages gave them "
     "around 2012 to 2013, and later versions of the rules moved both the first and the "
     "last day. For a real order, the Purchase Protection countdown on the order's detail "
     "page is the authority: if it disagrees with these dates, trust the countdown."
 )
 CARRIER_RULE_CAVEAT_SOURCES = ("002", "research")
-
-UNLISTED_CARRIER_ADVICE = (
-    "No published window covers this carrier, so this guide does not guess the last day. "
-    "Open the order in My Orders and read the Purchase Protection countdown: that is "
-    "your deadline."
-)
-
-# Context from AliExpress's own pages over the years (the research notes), for the guide.
-FREE_RETURN = _after("free_return", "the on-time delivery date", 15, "research")
-DISPUTE_AFTER_RECEIPT = _after("dispute_after_receipt", "you confirm receipt", 15, "research")
-EU_WITHDRAWAL = _after("eu_withdrawal", "delivery", 14, "research")
-PAYPAL_DISPUTE = _after("paypal_dispute", "payment", 180, "research")
-CARD_REFUND = Period(
-    "card_refund",
-    "the refund is issued",
-    (Claim(20, ("research",), at_least=3),),
-    unit="business day",
-    safer="later",
-)
-BANK_DELAY = Period(
-    "bank_delay",
-    "the order shows “Refund completed”",
-    (Claim(15, ("research",), at_least=7),),
-    unit="business day",
-    safer="later",
-)
 
 
 @dataclass(frozen=True)
@@ -284,86 +324,82 @@ FACTS: dict[str, Fact] = {
         Fact("support_phone", "+86 571-88126600", ("001",)),
         Fact(
             "protection_length",
-            "60 days in older pages (90 for Russia, 120 for Brazil), “normally 90” from 2020, "
-            "and “60 or 75 days from shipping” in a community FAQ",
+            N_(
+                "60 days in older pages (90 for Russia, 120 for Brazil), “normally 90” from "
+                "2020, and “60 or 75 days from shipping” in a community FAQ"
+            ),
             ("research",),
         ),
         Fact(
             "later_window_2014",
-            "the “Open dispute” button from 5 days after shipping, with unresolved disputes "
-            "passing to AliExpress after 15 days (pages of about 2014 to 2017)",
+            N_(
+                "the “Open dispute” button from 5 days after shipping, with unresolved "
+                "disputes passing to AliExpress after 15 days (pages of about 2014 to 2017)"
+            ),
             ("research",),
         ),
         Fact(
             "later_window_2018",
-            "the button from the 11th day after shipping until the 15th day after the delivery "
-            "time ends or after receipt is confirmed (help-centre copies from 2018 to 2022)",
+            N_(
+                "the button from the 11th day after shipping until the 15th day after the "
+                "delivery time ends or after receipt is confirmed (help-centre copies from "
+                "2018 to 2022)"
+            ),
             ("research",),
         ),
         Fact(
             "free_return_limits",
-            "one free return per order, for an unused item in its original packaging, in the "
-            "countries the service lists",
+            N_(
+                "one free return per order, for an unused item in its original packaging, in "
+                "the countries the service lists"
+            ),
             ("research",),
         ),
-        Fact("eu_guarantee", "a 2-year legal guarantee", ("research",)),
-        Fact("protection_minimum", "at least 15 days", ("003",)),
-        Fact(
-            "auto_cancel",
-            "48 to 72 hours without an answer from the seller",
-            ("research",),
-        ),
+        Fact("eu_guarantee", N_("a 2-year legal guarantee"), ("research",)),
+        Fact("protection_minimum", N_("at least 15 days"), ("003",)),
+        Fact("auto_cancel", N_("48 to 72 hours without an answer from the seller"), ("research",)),
     )
 }
 
-SELLER_SILENCE = (
+SELLER_SILENCE = N_(
     "Article 003 adds that a seller who lets this time pass without answering is taken to "
     "accept the dispute, and the refund starts."
 )
-DECISION_CAVEAT = (
+DECISION_CAVEAT = N_(
     "Article 003 describes AliExpress's review as taking several weeks, so treat this date "
     "as the hopeful end of the range."
 )
-
-PERIODS: dict[str, Period] = {
-    period.key: period
-    for period in (
-        DISPUTE_OPENS,
-        *(group.dispute_closes for group in CARRIER_GROUPS),
-        DELIVERY_DEADLINE,
-        DISPUTE_AFTER_DELIVERY,
-        RETURN_REQUEST,
-        SELLER_REPLY,
-        SELLER_RESPONSE,
-        ESCALATION,
-        DECISION,
-        RETURN_SHIPPING,
-        REFUND_AFTER_RETURN,
-        REFUND_AFTER_RESOLUTION,
-        REFUND_WORKING_DAYS,
-        CANCELLATION,
-        FREE_RETURN,
-        DISPUTE_AFTER_RECEIPT,
-        EU_WITHDRAWAL,
-        PAYPAL_DISPUTE,
-        CARD_REFUND,
-        BANK_DELAY,
-    )
-}
+EARLY_ESCALATION = N_(
+    "Article 003 says the button to escalate appears as soon as the seller answers, "
+    "so you may not have to wait this long."
+)
 
 
-def _fold(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.casefold())
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.casefold())
 
 
 _CARRIER_INDEX: dict[str, tuple[Carrier, CarrierGroup]] = {
-    _fold(name): (carrier, group)
+    " ".join(_words(name)): (carrier, group)
     for group in CARRIER_GROUPS
     for carrier in group.carriers
     for name in (carrier.name, *carrier.aliases)
 }
+_FOLDED_INDEX = {name.replace(" ", ""): found for name, found in _CARRIER_INDEX.items()}
 
 
 def find_carrier(name: str) -> tuple[Carrier, CarrierGroup] | None:
-    """Match a carrier the way readers write it: any case, spacing or punctuation."""
-    return _CARRIER_INDEX.get(_fold(name))
+    """Match a carrier the way readers write it: any case, spacing or punctuation.
+
+    A longer service name that starts with a known name's words is that carrier:
+    "Cainiao Super Economy" is Cainiao. "SFC" is not SF Express.
+    """
+    words = _words(name)
+    exact = _CARRIER_INDEX.get(" ".join(words)) or _FOLDED_INDEX.get("".join(words))
+    if exact or not words:
+        return exact
+    for count in range(len(words) - 1, 0, -1):
+        found = _CARRIER_INDEX.get(" ".join(words[:count]))
+        if found:
+            return found
+    return None

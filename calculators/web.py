@@ -1,7 +1,8 @@
 """What the browser calls through Pyodide: JSON text in, JSON text out.
 
-Strings cross the JavaScript/Python boundary without proxies to free, and the
-answer is always a JSON object, so the page never has a traceback to show.
+Strings cross the JavaScript/Python boundary without proxies to free, and the answer
+is always a JSON object, so the page never has a traceback to show: anything odd the
+page sends is refused with the same kind of message as a bad date.
 """
 
 from __future__ import annotations
@@ -10,38 +11,58 @@ import json
 from typing import Any
 
 from . import CALCULATORS, dates, ics
-from .calculator import InputError, Result
+from .calculator import Calculator, InputError, Result
+from .inputs import CALENDAR_LABEL
+from .render import present
+from .words import _, language
 
 Problems = dict[str, str]
 
 
-def run(slug: str, inputs: str, today: str) -> str:
+def run(slug: str, inputs: str, today: str, lang: str = "en") -> str:
     """``{"ok": true, "result": {...}}`` or ``{"ok": false, "problems": {field: message}}``."""
-    outcome = _compute(slug, inputs, today)
-    if isinstance(outcome, Result):
-        return _json({"ok": True, "result": outcome.as_dict()})
-    return _json({"ok": False, "problems": outcome})
+    with language(lang):
+        outcome = _compute(slug, inputs, today)
+        if isinstance(outcome, tuple):
+            return _json({"ok": True, "result": present(*outcome)})
+        return _json({"ok": False, "problems": outcome})
 
 
-def calendar(slug: str, inputs: str, today: str) -> str:
-    """The upcoming deadlines as an .ics file's text, under ``"ics"``."""
-    outcome = _compute(slug, inputs, today)
-    if isinstance(outcome, Result):
-        count = len(ics.upcoming(outcome))
-        return _json({"ok": True, "ics": ics.to_ics(outcome, slug), "count": count})
-    return _json({"ok": False, "problems": outcome})
+def calendar(slug: str, inputs: str, today: str, lang: str = "en", label: str = "") -> str:
+    """The upcoming steps as an .ics file's text, under ``"ics"``."""
+    with language(lang):
+        outcome = _compute(slug, inputs, today)
+        if not isinstance(outcome, tuple):
+            return _json({"ok": False, "problems": outcome})
+        try:
+            name = CALENDAR_LABEL.parse(label) if isinstance(label, str) and label.strip() else ""
+        except ValueError as problem:
+            return _json({"ok": False, "problems": {CALENDAR_LABEL.name: str(problem)}})
+        result = outcome[1]
+        count = len(ics.upcoming(result))
+        return _json({"ok": True, "ics": ics.to_ics(result, name), "count": count})
 
 
-def _compute(slug: str, inputs: str, today: str) -> Result | Problems:
-    calculator = CALCULATORS.get(slug)
+def _compute(slug: Any, inputs: Any, today: Any) -> tuple[Calculator, Result] | Problems:
+    calculator = CALCULATORS.get(slug) if isinstance(slug, str) else None
     if calculator is None:
-        return {"": f"There is no calculator called {slug!r}."}
+        return {"": _("There is no calculator called {name}.").format(name=repr(slug)[:40])}
     try:
-        return calculator.run(json.loads(inputs), dates.parse(today))
+        raw = json.loads(inputs) if isinstance(inputs, str) else None
+        day = dates.parse(today) if isinstance(today, str) else None
+    except (ValueError, RecursionError) as error:
+        return {"": _("The page sent something unexpected: {what}").format(what=str(error)[:80])}
+    if day is None or not _flat_text(raw):
+        return {"": _("The page sent something unexpected: fields must be names and text.")}
+    assert isinstance(raw, dict)
+    try:
+        return calculator, calculator.run(raw, day)
     except InputError as error:
         return error.problems
-    except (ValueError, TypeError, AttributeError) as error:
-        return {"": f"The page sent something unexpected: {error}"}
+
+
+def _flat_text(raw: Any) -> bool:
+    return isinstance(raw, dict) and all(isinstance(value, str | None) for value in raw.values())
 
 
 def _json(answer: dict[str, Any]) -> str:

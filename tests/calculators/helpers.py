@@ -11,7 +11,7 @@ from calculators.calculator import Calculator
 
 
 def dated(result: Result) -> dict[str, date]:
-    """Each deadline's key and date."""
+    """Each step's key and date."""
     return {deadline.key: deadline.date for deadline in result.deadlines}
 
 

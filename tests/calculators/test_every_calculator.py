@@ -10,22 +10,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, InputError, web
-from calculators.calculator import Calculator, Input
+from calculators.calculator import Calculator
+from calculators.inputs import ChoiceInput, DateInput, DaysInput, Input
+from calculators.render import present
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 JUNK = st.one_of(
     st.text(max_size=25),
-    st.sampled_from(["2026-02-29", "2027-02-29", "2026-13-01", "0001-01-01", "9999-12-31", " "]),
+    st.sampled_from(
+        ["2026-02-29", "2027-02-29", "2026-13-01", "0001-01-01", "9999-12-31", " ", "7"]
+    ),
     st.dates().map(date.isoformat),
 )
 
 
 def valid(spec: Input) -> st.SearchStrategy[str]:
-    value = (
-        DAYS.map(date.isoformat)
-        if spec.kind == "date"
-        else st.sampled_from([c.value for c in spec.choices])
-    )
+    if isinstance(spec, DateInput):
+        value = DAYS.map(date.isoformat)
+    elif isinstance(spec, ChoiceInput):
+        value = st.sampled_from([choice.value for choice in spec.choices])
+    else:
+        assert isinstance(spec, DaysInput)
+        value = st.integers(0, spec.maximum).map(str)
     return value if spec.required else st.one_of(st.just(""), value)
 
 
@@ -41,23 +47,23 @@ every = pytest.mark.parametrize("calculator", CALCULATORS.values(), ids=list(CAL
 @every
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), today=DAYS)
-def test_valid_input_never_raises_and_deadlines_never_precede_their_start(
+def test_valid_input_gives_a_verdict_and_dates_never_precede_their_start(
     calculator: Calculator, data: st.DataObject, today: date
 ) -> None:
     raw = data.draw(form(calculator))
     try:
         result = calculator.run(raw, today)
-    except InputError as error:  # dates in the wrong order, or nothing entered
+    except InputError as error:  # dates in the wrong order or after today, or nothing entered
         assert set(error.problems) <= {spec.name for spec in calculator.inputs}
         return
-    assert result.deadlines and result.summary
+    assert result.deadlines and result.verdict.action
     for deadline in result.deadlines:
         for reading in (deadline, *deadline.others):
             assert reading.date >= reading.start
             assert reading.earliest is None or reading.start <= reading.earliest <= reading.date
-            assert reading.sources
+            assert reading.sources or reading.start == today  # only the countdown has none
     assert [d.date for d in result.deadlines] == sorted(d.date for d in result.deadlines)
-    json.dumps(result.as_dict())
+    json.dumps(present(calculator, result))
 
 
 @every
@@ -91,5 +97,14 @@ def test_declarations_are_complete(calculator: Calculator) -> None:
     declared = calculator.declare()
     assert declared["title"].endswith("?") or calculator.slug == "planner"
     for spec in declared["inputs"]:
-        assert spec["label"] and spec["help"]
-        assert spec["kind"] in ("date", "choice")
+        assert spec["label"] and spec["help"] and spec["missing"]
+        assert spec["kind"] in ("date", "choice", "days")
+
+
+@every
+def test_every_calculator_that_counts_a_dispute_deadline_takes_the_carrier_and_countdown(
+    calculator: Calculator,
+) -> None:
+    names = {spec.name for spec in calculator.inputs}
+    if names & {"shipped", "delivered"}:
+        assert {"carrier", "protection_left"} <= names

@@ -36,6 +36,9 @@ def test_every_listed_carrier_belongs_to_exactly_one_group() -> None:
         ("HK Post", "Hong Kong Post"),
         ("hkpost", "Hong Kong Post"),
         ("HongKong Post", "Hong Kong Post"),
+        ("Cainiao Super Economy", "Cainiao"),
+        ("SF Express Economy", "SF Express"),
+        ("DHL eCommerce", "DHL"),
     ],
 )
 def test_finds_carriers_as_readers_write_them(written: str, carrier: str) -> None:
@@ -43,7 +46,7 @@ def test_finds_carriers_as_readers_write_them(written: str, carrier: str) -> Non
     assert found is not None and found[0].name == carrier
 
 
-@pytest.mark.parametrize("written", ["Yanwen", "", "Cainiao", "China"])
+@pytest.mark.parametrize("written", ["", "China", "SFC", "Pigeon Post", "AliExpress"])
 def test_unknown_carriers_are_not_guessed(written: str) -> None:
     assert policy.find_carrier(written) is None
 
@@ -59,11 +62,11 @@ def test_disagreeing_sources_plan_with_the_safer_figure() -> None:
 
 def test_rules_read_as_sentences() -> None:
     assert policy.DISPUTE_OPENS.describe() == "6 days after shipment"
-    one = Period("x", "receipt", (Claim(1, ("001",)),), unit="business day")
-    assert one.describe() == "1 business day after receipt"
-    assert (
-        policy.REFUND_WORKING_DAYS.describe() == "15–30 working days after the dispute was resolved"
-    )
+    one = Period("x", "receipt", (Claim(1, ("001",), unit="working day"),))
+    assert one.describe() == "1 working day after receipt"
+    resolved = policy.REFUND_AFTER_RESOLUTION
+    assert resolved.describe() == "15–30 working days after the dispute was resolved"
+    assert resolved.describe(resolved.others[0]) == "15 days after the dispute was resolved"
     assert policy.CANCELLATION.describe() == "5–7 days after the cancellation request"
 
 
@@ -77,5 +80,20 @@ def test_the_seller_response_disagreement_is_recorded_with_both_sources() -> Non
 
 
 def test_waits_plan_with_the_later_date() -> None:
-    for period in (policy.REFUND_AFTER_RETURN, policy.REFUND_WORKING_DAYS, policy.CANCELLATION):
+    for period in (policy.REFUND_AFTER_RETURN, policy.REFUND_AFTER_RESOLUTION, policy.CANCELLATION):
         assert period.safer == "later"
+
+
+def test_claims_in_working_days_compare_by_their_calendar_length() -> None:
+    assert policy.REFUND_AFTER_RESOLUTION.planned.unit == "working day"
+
+
+def test_a_figure_cannot_be_declared_twice() -> None:
+    with pytest.raises(ValueError, match="declared twice"):
+        policy.figure("dispute_opens", "shipment", Claim(6, ("002",)))
+
+
+def test_every_period_is_registered_once() -> None:
+    declared = [v for v in vars(policy).values() if isinstance(v, Period)]
+    declared += [g.dispute_closes for g in policy.CARRIER_GROUPS if g.dispute_closes]
+    assert {p.key for p in declared} == set(policy.PERIODS)

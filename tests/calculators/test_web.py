@@ -2,18 +2,31 @@
 
 import json
 
+import pytest
+
 from calculators import CALCULATORS, web
 
 
-def call(slug: str, inputs: object, today: str = "2026-03-10") -> dict:
-    return json.loads(web.run(slug, json.dumps(inputs), today))
+def call(slug: object, inputs: object, today: object = "2026-03-10") -> dict:
+    return json.loads(web.run(slug, json.dumps(inputs), today))  # type: ignore[arg-type]
 
 
-def test_answers_with_the_same_result_as_the_command_line() -> None:
+def test_answers_with_the_verdict_first() -> None:
     answer = call("dispute-window", {"shipped": "2026-03-02", "carrier": "China Post"})
     assert answer["ok"] is True
-    assert [d["date"] for d in answer["result"]["deadlines"]] == ["2026-03-08", "2026-04-10"]
-    assert answer["result"]["today_text"] == "Tue 10 Mar 2026"
+    verdict = answer["result"]["verdict"]
+    assert (verdict["state"], verdict["date"], verdict["date_text"]) == (
+        "act",
+        "2026-04-10",
+        "Fri 10 Apr 2026",
+    )
+    assert (verdict["days"], verdict["from_today"], verdict["state_text"]) == (
+        31,
+        "in 31 days",
+        "Act",
+    )
+    assert [d["date"] for d in answer["result"]["deadlines"]] == ["2026-04-10", "2026-03-08"]
+    assert answer["result"]["passed_heading"] == "1 date already passed"
 
 
 def test_problems_are_keyed_by_field() -> None:
@@ -22,18 +35,69 @@ def test_problems_are_keyed_by_field() -> None:
     assert set(answer["problems"]) == {"shipped", "carrier"}
 
 
-def test_nonsense_from_the_page_is_still_an_answer() -> None:
-    assert call("nope", {})["problems"][""].startswith("There is no calculator")
-    assert call("dispute-window", ["not", "an", "object"])["ok"] is False
+def test_facts_from_other_pages_are_shown_as_given() -> None:
+    answer = call("seller-contact", {"contacted": "2026-03-09", "opened": "2026-03-09"})
+    given = {item["name"]: item["asked"] for item in answer["result"]["given"]}
+    assert given == {"contacted": True, "opened": False}
+
+
+@pytest.mark.parametrize(
+    ("slug", "inputs", "today"),
+    [
+        ("nope", {}, "2026-03-10"),
+        (["dispute-window"], {}, "2026-03-10"),
+        (None, {}, "2026-03-10"),
+        ("dispute-window", ["not", "an", "object"], "2026-03-10"),
+        ("dispute-window", {"shipped": ["2026-03-02"]}, "2026-03-10"),
+        ("dispute-window", {"shipped": 20260302}, "2026-03-10"),
+        ("dispute-window", {"shipped": "2026-03-02", "carrier": "DHL"}, "soon"),
+        ("dispute-window", {"shipped": "2026-03-02", "carrier": "DHL"}, 7),
+    ],
+)
+def test_odd_json_from_the_page_gets_the_normal_message(
+    slug: object, inputs: object, today: object
+) -> None:
+    answer = call(slug, inputs, today)
+    assert answer["ok"] is False and answer["problems"]
+    assert all(isinstance(message, str) and message for message in answer["problems"].values())
+
+
+def test_broken_or_deeply_nested_json_is_refused_plainly() -> None:
+    for text in ["{not json", "[" * 100_000 + "]" * 100_000, '{"shipped": ' * 5000]:
+        answer = json.loads(web.run("dispute-window", text, "2026-03-10"))
+        assert answer["ok"] is False and "unexpected" in answer["problems"][""]
+
+
+def test_the_calendar_carries_the_label() -> None:
+    inputs = json.dumps({"shipped": "2026-03-02", "carrier": "DHL"})
+    answer = json.loads(web.calendar("dispute-window", inputs, "2026-03-10", "en", "Order 8123"))
+    assert answer["ok"] and answer["count"] == 1
     assert (
-        call("dispute-window", {"shipped": "2026-03-02", "carrier": "DHL"}, today="soon")["ok"]
-        is False
+        "SUMMARY:AliExpress order Order 8123: Last day to open a dispute: Wed 25 Mar 20"
+        in answer["ics"].replace("\r\n ", "")
     )
-    assert json.loads(web.run("dispute-window", "{not json", "2026-03-10"))["ok"] is False
+    refused = json.loads(web.calendar("dispute-window", inputs, "2026-03-10", "en", "x" * 200))
+    assert refused["ok"] is False and "label" in refused["problems"]
 
 
 def test_declaration_drives_the_form() -> None:
     declared = CALCULATORS["dispute-window"].declare()
-    assert [i["name"] for i in declared["inputs"]] == ["shipped", "carrier"]
+    assert [i["name"] for i in declared["inputs"]] == [
+        "shipped",
+        "carrier",
+        "delivered",
+        "protection_left",
+    ]
     assert declared["inputs"][0]["kind"] == "date"
-    assert {"value": "other", "label": "Other carrier"} in declared["inputs"][1]["choices"]
+    assert {"value": "other", "label": "Other carrier", "group": ""} in declared["inputs"][1][
+        "choices"
+    ]
+    assert declared["inputs"][3] | {"help": ""} == {
+        "name": "protection_left",
+        "kind": "days",
+        "label": "Days left on the Purchase Protection countdown",
+        "help": "",
+        "required": False,
+        "missing": "Enter the number of days, such as 12.",
+        "max": 365,
+    }

@@ -1,0 +1,185 @@
+"""The one renderer of results: a Result in words, for every output.
+
+The command line, the JSON the page draws, and the calendar file all lay out what
+``present`` returns; none of them words anything itself. Text that cites sources
+carries a ``{sources}`` slot and the sources beside it, so each output can fill it
+its own way: links in the page, titles on the command line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .calculator import Calculator, Result
+from .policy import REVIEWED, SOURCES, Source
+from .timeline import Deadline, Kind, Note
+from .verdict import Verdict
+from .words import _, from_today, ngettext, spoken
+
+Line = dict[str, Any]
+"""{"text": "... {sources} ...", "sources": [{"key": ..., "title": ...}]}"""
+
+
+def _state_words(state: str) -> tuple[str, str]:
+    """(what the state is called, the phrase before its date), never colour alone."""
+    if state == "wait":
+        return _("Wait"), _("Nothing to do until")
+    if state == "act":
+        return _("Act"), _("Do this by")
+    if state == "urgent":
+        return _("Urgent"), _("Do this now, by")
+    return _("Late"), _("The safest date was")
+
+
+def line(text: str, sources: tuple[Source, ...] = ()) -> Line:
+    return {"text": text, "sources": [source.as_dict() for source in sources]}
+
+
+def plain(item: Line) -> str:
+    """A line as plain text: its ``{sources}`` slot filled with the sources' keys."""
+    keys = ", ".join(source["key"] for source in item["sources"])
+    return str(item["text"]).replace("{sources}", keys)
+
+
+def cited(view: dict[str, Any]) -> list[dict[str, str]]:
+    """Every source the view cites, once each, for a list under plain text."""
+    found: dict[str, dict[str, str]] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if "sources" in value and "text" in value:
+                found.update((source["key"], source) for source in value["sources"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(view)
+    return sorted(found.values(), key=lambda source: source["key"])
+
+
+def cite(sources: tuple[Source, ...]) -> str:
+    """ "source {sources}" or "sources {sources}", the slot left for the output to fill."""
+    return ngettext("source {sources}", "sources {sources}", len(sources))
+
+
+def rule_line(deadline: Deadline) -> Line:
+    if not deadline.sources:
+        return line(deadline.rule)
+    text = _("{rule} ({cite})").format(rule=deadline.rule, cite=cite(deadline.sources))
+    return line(text, deadline.sources)
+
+
+def other_line(other: Deadline, planned: Deadline) -> Line:
+    """How a reading not planned with compares with the planned one."""
+    values = {"rule": other.rule, "cite": cite(other.sources), "date": spoken(other.date)}
+    if other.relation == "countdown":
+        text = _(
+            "By the general rules, {rule} ({cite}) would give {date}; your countdown comes first."
+        )
+    elif other.date == planned.date:
+        text = _("{rule} ({cite}) gives the same date.")
+    elif planned.safer == "earlier":
+        text = _("{rule} ({cite}) gives {date}: this plan keeps the earlier date.")
+    else:
+        text = _("{rule} ({cite}) gives {date}: this plan keeps the later date.")
+    return line(text.format(**values), other.sources)
+
+
+def note_view(note: Note) -> dict[str, Any]:
+    sources = tuple(SOURCES[key] for key in note.sources)
+    text = _(note.text)
+    if sources:
+        text = _("{text} ({cite})").format(text=text, cite=cite(sources))
+    return {"kind": note.kind, **line(text, sources)}
+
+
+def when_text(deadline: Deadline) -> str:
+    if deadline.earliest:
+        return _("{first} to {last}").format(
+            first=spoken(deadline.earliest), last=spoken(deadline.date)
+        )
+    return spoken(deadline.date)
+
+
+def deadline_view(deadline: Deadline, today: date) -> dict[str, Any]:
+    days = (deadline.date - today).days
+    state = "passed" if days < 0 else "today" if days == 0 else "upcoming"
+    return {
+        "key": deadline.key,
+        "kind": deadline.kind.value,
+        "label": _(deadline.step.label),
+        "date": deadline.date.isoformat(),
+        "date_text": spoken(deadline.date),
+        "earliest": deadline.earliest.isoformat() if deadline.earliest else None,
+        "when_text": when_text(deadline),
+        "start": deadline.start.isoformat(),
+        "days": days,
+        "from_today": from_today(deadline.date, today),
+        "state": state,
+        "state_text": {"passed": _("Passed"), "today": _("Today"), "upcoming": ""}[state],
+        "rule": deadline.rule,
+        "sources": [source.as_dict() for source in deadline.sources],
+        "rule_line": rule_line(deadline),
+        "others": [other_line(other, deadline) for other in deadline.others],
+        "advice": _(deadline.step.advice) if deadline.kind is not Kind.INFO else "",
+    }
+
+
+def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
+    name, lead = _state_words(verdict.state)
+    days = (verdict.date - today).days
+    return {
+        "state": verdict.state,
+        "date": verdict.date.isoformat(),
+        "action": verdict.action,
+        "why": [deadline_view(deadline, today) for deadline in verdict.why],
+        "state_text": name,
+        "lead": lead,
+        "label": _(verdict.step.label),
+        "date_text": spoken(verdict.date),
+        "days": days,
+        "from_today": from_today(verdict.date, today),
+        "why_heading": _("Why this date?"),
+    }
+
+
+def present(calculator: Calculator, result: Result) -> dict[str, Any]:
+    """Everything the reader is shown, worded in the active language."""
+    today = result.today
+    views = [deadline_view(deadline, today) for deadline in result.deadlines]
+    upcoming = [view for view in views if view["state"] != "passed"]
+    passed = [view for view in views if view["state"] == "passed"]
+    asked = {spec.name for spec in calculator.inputs}
+    return {
+        "calculator": calculator.slug,
+        "title": _(calculator.title),
+        "today": today.isoformat(),
+        "today_text": spoken(today),
+        "counted_from": _("Counted from today, {today}.").format(today=spoken(today)),
+        "verdict": verdict_view(result.verdict, today),
+        "deadlines": upcoming + passed,
+        "upcoming_heading": _("Coming up"),
+        "passed_heading": ngettext(
+            "{count} date already passed", "{count} dates already passed", len(passed)
+        ).format(count=len(passed)),
+        "notes": [note_view(note) for note in result.notes],
+        "given": [
+            {
+                "name": spec.name,
+                "label": _(spec.label),
+                "text": spec.show(value),
+                "asked": spec.name in asked,
+            }
+            for spec, value in result.given
+        ],
+        "inputs": {
+            name: value.isoformat() if isinstance(value, date) else str(value)
+            for name, value in result.facts.items()
+        },
+        "trust": _("Rules checked {date} · independent, not AliExpress").format(
+            date=spoken(REVIEWED)
+        ),
+    }

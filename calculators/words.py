@@ -1,0 +1,139 @@
+"""The wording layer: every word a reader sees passes through here.
+
+English is the source language. Code marks text with ``N_`` where it is declared and
+translates it with ``_`` where it is shown, and never assembles grammar itself: plurals
+go through ``ngettext``, lists through ``either``, dates through ``spoken``. Another
+language is then a gettext catalog, not code. The active language is set once per
+request with ``language(code)``, as Django's ``translation.override`` does.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+
+DOMAIN = "calculators"
+SOURCE_LANGUAGE = "en"
+
+_SOURCE = gettext.NullTranslations()
+_active: ContextVar[gettext.NullTranslations] = ContextVar("words", default=_SOURCE)  # noqa: B039
+
+
+def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name
+    """Mark ``text`` for translation where it is declared; ``_`` translates it when shown."""
+    return text
+
+
+def _(text: str) -> str:
+    return _active.get().gettext(text)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _active.get().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, text: str) -> str:
+    return _active.get().pgettext(context, text)
+
+
+def translations(code: str) -> gettext.NullTranslations:
+    """The catalog for ``code``; English is the text in the code itself."""
+    return _SOURCE
+
+
+@contextmanager
+def language(code: str = SOURCE_LANGUAGE) -> Iterator[None]:
+    """Speak ``code`` inside the block (the command line, one bridge call, one page)."""
+    token = _active.set(translations(code))
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def either(items: Iterable[str]) -> str:
+    """Alternatives as a reader says them: "DHL, TNT, UPS or FedEx"."""
+    *rest, last = items
+    if not rest:
+        return last
+    return _("{items} or {last}").format(items=_(", ").join(rest), last=last)
+
+
+def both(items: Iterable[str]) -> str:
+    """A list as a reader says it: "China Post and Hong Kong Post"."""
+    *rest, last = items
+    if not rest:
+        return last
+    return _("{items} and {last}").format(items=_(", ").join(rest), last=last)
+
+
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+_MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+MONTH_NAMES = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def spoken(day: date) -> str:
+    """A date as readers read it, the same in every browser: "Mon 2 Mar 2026"."""
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=pgettext("weekday", _WEEKDAYS[day.weekday()]),
+        day=day.day,
+        month=pgettext("month", _MONTHS[day.month - 1]),
+        year=day.year,
+    )
+
+
+def month_name(month: int) -> str:
+    return pgettext("month name", MONTH_NAMES[month - 1])
+
+
+def from_today(day: date, today: date) -> str:
+    """How far a date is from today, in words: "in 3 days", "today", "2 days ago"."""
+    delta = (day - today).days
+    if delta == 0:
+        return _("today")
+    if delta == 1:
+        return _("tomorrow")
+    if delta == -1:
+        return _("yesterday")
+    if delta > 0:
+        return ngettext("in {count} day", "in {count} days", delta).format(count=delta)
+    return ngettext("{count} day ago", "{count} days ago", -delta).format(count=-delta)
+
+
+def days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+def quoted(text: str, limit: int = 30) -> str:
+    """Echo what the reader typed safely: one printable line, shortened if long."""
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return f'"{shown[:limit]}…"' if len(shown) > limit else f'"{shown}"'

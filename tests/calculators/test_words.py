@@ -1,0 +1,51 @@
+"""The wording layer: dates, distances and lists said the same way everywhere."""
+
+from datetime import date
+
+import pytest
+
+from calculators import words
+
+
+def test_speaks_dates_the_same_everywhere() -> None:
+    assert words.spoken(date(2026, 3, 2)) == "Mon 2 Mar 2026"
+    assert words.spoken(date(2028, 2, 29)) == "Tue 29 Feb 2028"
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        (date(2026, 3, 10), "today"),
+        (date(2026, 3, 11), "tomorrow"),
+        (date(2026, 3, 9), "yesterday"),
+        (date(2026, 3, 15), "in 5 days"),
+        (date(2026, 3, 7), "3 days ago"),
+    ],
+)
+def test_from_today(day: date, said: str, today: date) -> None:
+    assert words.from_today(day, today) == said
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        (["DHL"], "DHL"),
+        (["a", "b"], "a or b"),
+        (["DHL", "TNT", "UPS", "FedEx"], "DHL, TNT, UPS or FedEx"),
+    ],
+)
+def test_alternatives(items: list[str], said: str) -> None:
+    assert words.either(items) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("0\x1e0", '"0\\u001e0"'),
+        ("a\nb", '"a\\u000ab"'),
+        ("Hong Kong Post", '"Hong Kong Post"'),
+        ("x" * 40, '"' + "x" * 30 + '…"'),
+    ],
+)
+def test_what_the_reader_typed_is_echoed_on_one_printable_line(typed: str, shown: str) -> None:
+    assert words.quoted(typed) == shown
