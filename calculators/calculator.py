@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .inputs import FACTS, Input, Reading, check_dates, irrelevant
+from .inputs import CALENDAR_LABEL, FACTS, Input, Reading, check_dates, irrelevant
 from .policy import Period
 from .timeline import Deadline, Note, Order, notes
 from .verdict import NothingToPlan, Verdict, assess
@@ -59,6 +59,8 @@ class Calculator:
     rules: tuple[tuple[str, Period], ...] = ()
     needs: tuple[str, ...] = ()
     needs_message: str = ""
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Headings that group the inputs in the form; the first group is always open."""
 
     def run(self, raw: Mapping[str, str | None], today: date) -> Result:
         """Answer from raw text, or raise InputError naming every field to fix.
@@ -112,4 +114,9 @@ class Calculator:
             "title": _(self.title),
             "summary": _(self.summary),
             "inputs": [spec.declare() for spec in self.inputs],
+            "sections": [
+                {"title": _(title), "names": list(names)} for title, names in self.sections
+            ],
+            "facts": list(FACTS),
+            "calendar_label": CALENDAR_LABEL.declare(),
         }

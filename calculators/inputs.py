@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Self
 
 from . import dates
 from .policy import CARRIER_GROUPS, find_carrier
-from .words import N_, _, either, quoted, spoken
+from .words import N_, _, either, field_date, quoted, spoken
 
 
 @dataclass(frozen=True)
@@ -247,10 +247,7 @@ DELIVERED = DateInput(
 PROTECTION_LEFT = DaysInput(
     "protection_left",
     N_("Days left on the Purchase Protection countdown"),
-    N_(
-        "Optional, and it overrides every general rule. In My Orders, open the order's "
-        "details: the countdown shows the days left. Enter them as it shows them today."
-    ),
+    N_("In My Orders, open the order's details: the countdown there shows the days left."),
     required=False,
 )
 CONTACTED = DateInput(
@@ -359,7 +356,7 @@ def check_dates(reading: Reading, today: date) -> None:
             reading.refuse(
                 spec.name,
                 _("This is after today ({today}): enter the day it happened.").format(
-                    today=spoken(today)
+                    today=field_date(today)
                 ),
             )
     if reading.values.get(ESCALATED.name) and not reading.values.get(OPENED.name):
@@ -370,7 +367,7 @@ def check_dates(reading: Reading, today: date) -> None:
             reading.refuse(
                 later.name,
                 _("This is before {event} ({day}): check both dates.").format(
-                    event=_(earlier.event), day=spoken(first)
+                    event=_(earlier.event), day=field_date(first)
                 ),
             )
 

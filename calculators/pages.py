@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import CALCULATORS
 from .policy import (
@@ -135,16 +135,65 @@ def _fact(key: str) -> Renderer:
     return lambda links: f"{fact.text} (source {cite(_sources_of(fact.sources), links)})"
 
 
+def interface() -> dict[str, str]:
+    """The words of the calculators' page furniture, for calculators.js to draw."""
+    return {
+        "submit": _("See what to do"),
+        "change": _("Change"),
+        "your_dates": _("Your dates:"),
+        "also_counted": _("Also counted, from your other answers:"),
+        "leave_out": _("Leave these out"),
+        "choose": _("Choose…"),
+        "optional": _("(optional)"),
+        "loading": _("Getting the calculator ready…"),
+        "slow": _(
+            "Still getting ready: on a slow connection this can take a while. Until then, the "
+            "rules table on this page gives the same dates."
+        ),
+        "failed": _(
+            "The calculator could not start in this browser. The rules table on this page "
+            "gives the same dates: count the days from your own date."
+        ),
+        "prompt": _("Enter your dates to see what to do."),
+        "error": _(
+            "Something went wrong while working out your dates. Reload the page to try again."
+        ),
+        "check_fields": _("Check the fields marked below."),
+        "bad_date": _("Check this date: the day, the month and the year must all be filled in."),
+        "coming_up": _("Coming up"),
+        "calendar": _("Add to my calendar (.ics)"),
+        "link_label": _("Link to these dates"),
+        "keep_link": _("Come back to these dates with this link:"),
+        "copy_link": _("Copy link"),
+        "copied": _("Link copied."),
+        "copy_by_hand": _("Press Ctrl+C (or ⌘C) to copy the selected link."),
+        "remember": _("Remember this order on this device"),
+        "forget": _("Forget this order"),
+        "forgotten": _("Forgotten: nothing of this order is kept on this device."),
+        "privacy": _(
+            "Your dates stay in this page and in its link, after the # sign, which is never "
+            "sent anywhere. Nothing is kept on this device unless you tick the box above."
+        ),
+        "see_answer": _("See the answer"),
+    }
+
+
 def _calculator(slug: str) -> Renderer:
-    declaration = html.escape(json.dumps(CALCULATORS[slug].declare(), ensure_ascii=False))
-    return lambda links: (
-        f'\n<div class="calc" data-calculator="{slug}" data-declaration="{declaration}" '
-        f'data-sources="{html.escape(links.sources_url)}">\n'
-        '<p class="calc__fallback">This calculator runs in your browser and needs JavaScript. '
-        "Without it, the rules table on this page gives the same dates: count the days "
-        "from your own date.</p>\n"
-        "</div>\n"
-    )
+    def block(links: Links) -> str:
+        declared = {**CALCULATORS[slug].declare(), "ui": interface()}
+        declaration = html.escape(json.dumps(declared, ensure_ascii=False))
+        fallback = _(
+            "This calculator runs in your browser and needs JavaScript. Without it, the rules "
+            "table on this page gives the same dates: count the days from your own date."
+        )
+        return (
+            f'\n<div class="calc" data-calculator="{slug}" data-declaration="{declaration}" '
+            f'data-sources="{html.escape(links.sources_url)}">\n'
+            f'<p class="calc__fallback">{fallback}</p>\n'
+            "</div>\n"
+        )
+
+    return block
 
 
 def _rules(slug: str) -> Renderer:
@@ -182,25 +231,31 @@ search:
 """
 
 
-def _embed_box(slug: str) -> Renderer:
-    calculator = CALCULATORS[slug]
+def snippet(slug: str, site_url: str) -> str:
+    """The HTML another site pastes to embed a calculator."""
+    return (
+        f'<iframe src="{site_url}embed/{slug}/" title="{_(CALCULATORS[slug].title)}"\n'
+        '        data-aliexpress-guide width="100%" height="720"\n'
+        '        style="border: 0; max-width: 44rem"></iframe>\n'
+        f'<script src="{site_url}assets/javascripts/embed.js" async></script>'
+    )
 
-    def box(links: Links) -> str:
-        snippet = (
-            f'<iframe src="{links.site_url}embed/{slug}/" title="{calculator.title}"\n'
-            '        data-aliexpress-guide width="100%" height="720"\n'
-            '        style="border: 0; max-width: 44rem"></iframe>\n'
-            f'<script src="{links.site_url}assets/javascripts/embed.js" async></script>'
-        )
-        code = "\n".join(f"    {line}" for line in ["```html", *snippet.splitlines(), "```"])
-        return (
-            '??? example "Embed this calculator on your site"\n\n'
-            "    Paste this into your page where the calculator should appear. Add "
-            "`?theme=dark` or `?theme=light` to the address to fix the colours. See "
-            f"[how embedding works]({links.root_md}embedding.md).\n\n{code}\n"
-        )
 
-    return box
+def _all_snippets(links: Links) -> str:
+    """Each calculator's snippet under its own heading, for the Embedding page."""
+    return "\n".join(
+        f"### {_(calculator.title)} {{#embed-{slug}}}\n\n"
+        f"```html\n{snippet(slug, links.site_url)}\n```\n"
+        for slug, calculator in CALCULATORS.items()
+    )
+
+
+def _embed_link(slug: str) -> Renderer:
+    """A small link at a calculator page's foot, to its snippet on the Embedding page."""
+    return lambda links: (
+        f'<p class="calc-embed" markdown>[{_("Embed this calculator on your site")}]'
+        f"({links.root_md}embedding.md#embed-{slug})</p>"
+    )
 
 
 OFFLINE_DOWNLOAD = "downloads/aliexpress-returns-guide-offline.zip"
@@ -217,25 +272,47 @@ def _offline_download(links: Links) -> str:
 
 def _calculator_list(links: Links) -> str:
     rows = [
-        f"| [{calculator.title}]({links.calculator_md(slug)}) | {calculator.summary} |"
+        f"| [{_(calculator.title)}]({links.calculator_md(slug)}) | {_(calculator.summary)} |"
         for slug, calculator in CALCULATORS.items()
     ]
-    return "\n".join(["| Calculator | What it tells you |", "| --- | --- |", *rows])
+    header = f"| {_('Calculator')} | {_('What it tells you')} |"
+    return "\n".join([header, "| --- | --- |", *rows])
 
 
 def _carrier_windows(links: Links) -> str:
+    """The carrier rule as an HTML table whose cells name their column, for phone cards."""
+    columns = (
+        _("Carrier"),
+        _("First day to open a dispute"),
+        _("Last day to open a dispute"),
+        _("Source"),
+    )
     opens = DISPUTE_OPENS.describe()
-    rows = [
-        "| Carrier | First day to open a dispute | Last day to open a dispute | Source |",
-        "| --- | --- | --- | --- |",
-        *(
-            f"| {group.names} | {opens} | {group.dispute_closes.describe()} | "
-            f"{cite(dict.fromkeys(DISPUTE_OPENS.sources + group.dispute_closes.sources), links)} |"
-            for group in CARRIER_GROUPS
-            if group.dispute_closes
-        ),
-    ]
-    return "\n".join(rows)
+    rows = []
+    for group in CARRIER_GROUPS:
+        if group.dispute_closes is None:
+            continue
+        sources = dict.fromkeys(DISPUTE_OPENS.sources + group.dispute_closes.sources)
+        links_html = ", ".join(
+            f'<a href="{html.escape(links.sources_url)}#{s.anchor}" title="{html.escape(s.title)}">'
+            f"{s.key}</a>"
+            for s in sources
+        )
+        window = replace(group.dispute_closes, scope=()).describe()
+        cells = (group.names, opens, window, links_html)
+        rows.append(
+            "<tr>"
+            + "".join(
+                f'<td data-label="{html.escape(column)}">{cell}</td>'
+                for column, cell in zip(columns, cells, strict=True)
+            )
+            + "</tr>"
+        )
+    head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in columns)
+    return (
+        f'\n<table class="carrier-windows"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>\n"
+    )
 
 
 def _carrier_rule_caveat(links: Links) -> str:
@@ -267,7 +344,8 @@ _RENDERERS: dict[str, dict[str, Renderer]] = {
     "source": {key: _source(key) for key in SOURCES},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
-    "embed": {slug: _embed_box(slug) for slug in CALCULATORS},
+    "embedding": {slug: _embed_link(slug) for slug in CALCULATORS},
+    "embeds": {"all": _all_snippets},
     "calculators": {"all": _calculator_list},
     "download": {"offline": _offline_download},
     "table": {"carrier-windows": _carrier_windows},

@@ -47,6 +47,13 @@ def covering(questions: Iterable[Calculator]) -> Calculator:
             "every date that still applies."
         ),
         inputs=INPUTS,
+        sections=(
+            (N_("Your parcel"), ("arrived", "delivered", "shipped", "carrier", "protection_left")),
+            (
+                N_("What has happened since, if anything"),
+                ("contacted", "opened", "escalated", "agreed", "return_received", "resolved"),
+            ),
+        ),
         needs=tuple(spec.name for spec in INPUTS if not isinstance(spec, ChoiceInput)),
         needs_message=N_("Enter at least one date, such as the day the seller shipped."),
         rules=tuple(

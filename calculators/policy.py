@@ -131,6 +131,8 @@ class Period:
     counted_from: str
     claims: tuple[Claim, ...]
     safer: Safer = "earlier"
+    scope: tuple[str, ...] = ()
+    """What the rule is limited to, such as the carriers it names."""
 
     @property
     def planned(self) -> Claim:
@@ -152,7 +154,10 @@ class Period:
             )
         else:
             text = ngettext("{span} day after {event}", "{span} days after {event}", claim.days)
-        return text.format(span=claim.span, event=event)
+        rule = text.format(span=claim.span, event=event)
+        if self.scope:
+            return _("{rule}, for {carriers}").format(rule=rule, carriers=either(self.scope))
+        return rule
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -163,12 +168,25 @@ class Period:
 PERIODS: dict[str, Period] = {}
 
 
-def figure(key: str, counted_from: str, *claims: Claim, safer: Safer = "earlier") -> Period:
+def figure(
+    key: str,
+    counted_from: str,
+    *claims: Claim,
+    safer: Safer = "earlier",
+    scope: tuple[str, ...] = (),
+) -> Period:
     """Declare a period and register it under ``key`` for the guide's markers."""
     if key in PERIODS:
         raise ValueError(f"the figure {key!r} is declared twice")
-    PERIODS[key] = Period(key, counted_from, claims, safer)
+    PERIODS[key] = Period(key, counted_from, claims, safer, scope)
     return PERIODS[key]
+
+
+def carrier_group(key: str, days: int, *carriers: Carrier) -> CarrierGroup:
+    """Carriers the old rule gives one dispute deadline, ``days`` after shipment (002)."""
+    names = tuple(carrier.name for carrier in carriers)
+    window = figure(f"dispute_closes.{key}", N_("shipment"), Claim(days, ("002",)), scope=names)
+    return CarrierGroup(key, LISTED, carriers, window)
 
 
 @dataclass(frozen=True)
@@ -199,34 +217,25 @@ DISPUTE_OPENS = figure("dispute_opens", N_("shipment"), Claim(6, ("002",)))
 
 LISTED = N_("Named in the old carrier rule")
 CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
-    CarrierGroup(
+    carrier_group(
         "express",
-        LISTED,
-        (
-            Carrier("DHL", ("DHL Express",)),
-            Carrier("TNT"),
-            Carrier("UPS"),
-            Carrier("FedEx", ("Fed Ex", "Federal Express")),
-        ),
-        figure("dispute_closes.express", N_("shipment"), Claim(23, ("002",))),
+        23,
+        Carrier("DHL", ("DHL Express",)),
+        Carrier("TNT"),
+        Carrier("UPS"),
+        Carrier("FedEx", ("Fed Ex", "Federal Express")),
     ),
-    CarrierGroup(
+    carrier_group(
         "ems",
-        LISTED,
-        (
-            Carrier("Japan Post EMS", ("EMS", "Japan EMS", "Japan Post")),
-            Carrier("SF Express", ("SF", "Shunfeng")),
-        ),
-        figure("dispute_closes.ems", N_("shipment"), Claim(27, ("002",))),
+        27,
+        Carrier("Japan Post EMS", ("EMS", "Japan EMS", "Japan Post")),
+        Carrier("SF Express", ("SF", "Shunfeng")),
     ),
-    CarrierGroup(
+    carrier_group(
         "post",
-        LISTED,
-        (
-            Carrier("China Post", ("China Post Air Mail", "China Post Registered Air Mail")),
-            Carrier("Hong Kong Post", ("HK Post", "HongKong Post", "Hong Kong Post Air Mail")),
-        ),
-        figure("dispute_closes.post", N_("shipment"), Claim(39, ("002",))),
+        39,
+        Carrier("China Post", ("China Post Air Mail", "China Post Registered Air Mail")),
+        Carrier("Hong Kong Post", ("HK Post", "HongKong Post", "Hong Kong Post Air Mail")),
     ),
     CarrierGroup(
         "unlisted",

@@ -119,12 +119,18 @@ def deadline_view(deadline: Deadline, today: date) -> dict[str, Any]:
         "days": days,
         "from_today": from_today(deadline.date, today),
         "state": state,
-        "state_text": {"passed": _("Passed"), "today": _("Today"), "upcoming": ""}[state],
+        "when": {
+            "passed": _("Passed · {ago}"),
+            "today": _("Today"),
+            "upcoming": "{ago}",
+        }[state].format(ago=from_today(deadline.date, today)),
         "rule": deadline.rule,
         "sources": [source.as_dict() for source in deadline.sources],
         "rule_line": rule_line(deadline),
         "others": [other_line(other, deadline) for other in deadline.others],
-        "advice": _(deadline.step.advice) if deadline.kind is not Kind.INFO else "",
+        "advice": _(deadline.step.advice)
+        if state != "passed" and deadline.kind is not Kind.INFO
+        else "",
     }
 
 
@@ -144,6 +150,18 @@ def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
         "from_today": from_today(verdict.date, today),
         "why_heading": _("Why this date?"),
     }
+
+
+def calendar_view(count: int) -> dict[str, Any]:
+    """What the calendar button would save, in words."""
+    if not count:
+        return {"count": 0, "text": _("Nothing left to add to a calendar: every date has passed.")}
+    text = ngettext(
+        "{count} date to add, with a reminder two days before.",
+        "{count} dates to add, each with a reminder two days before.",
+        count,
+    )
+    return {"count": count, "text": text.format(count=count)}
 
 
 def present(calculator: Calculator, result: Result) -> dict[str, Any]:
@@ -179,6 +197,7 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
             name: value.isoformat() if isinstance(value, date) else str(value)
             for name, value in result.facts.items()
         },
+        "calendar": calendar_view(len(upcoming)),
         "trust": _("Rules checked {date} · independent, not AliExpress").format(
             date=spoken(REVIEWED)
         ),

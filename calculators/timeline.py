@@ -40,7 +40,7 @@ from .policy import (
     Source,
     find_carrier,
 )
-from .words import N_, _, ngettext, spoken
+from .words import N_, ngettext, spoken
 
 
 class Kind(Enum):
@@ -220,24 +220,23 @@ class Order:
         return any(day is not None for day in (self.resolved, self.agreed, self.return_received))
 
 
-def counted(step: Step, start: date, period: Period, scope: str = "") -> Deadline:
+def counted(step: Step, start: date, period: Period) -> Deadline:
     """The step ``period`` sets from ``start``, planned with the safer source's date."""
-    readings = [_reading(step, start, period, claim, scope) for claim in period.claims]
+    readings = [_reading(step, start, period, claim) for claim in period.claims]
     pick = min if period.safer == "earlier" else max
     planned = pick(readings, key=lambda reading: reading.date)
     others = tuple(reading for reading in readings if reading is not planned)
     return replace(planned, others=others, safer=period.safer)
 
 
-def _reading(step: Step, start: date, period: Period, claim: Claim, scope: str) -> Deadline:
+def _reading(step: Step, start: date, period: Period, claim: Claim) -> Deadline:
     def count(days: int) -> date:
         return dates.days_after(start, days, claim.working_days)
 
-    rule = period.describe(claim)
     return Deadline(
         step,
         count(claim.days),
-        _("{rule}, for {carriers}").format(rule=rule, carriers=scope) if scope else rule,
+        period.describe(claim),
         tuple(SOURCES[key] for key in claim.sources),
         start,
         earliest=None if claim.at_least is None else count(claim.at_least),
@@ -277,7 +276,7 @@ def last_day_to_open(order: Order, today: date) -> Deadline | None:
     found = find_carrier(order.carrier) if order.carrier and order.shipped else None
     group = found[1] if found else None
     if order.shipped and group and group.dispute_closes:
-        rules.append(counted(LAST_DAY, order.shipped, group.dispute_closes, group.names))
+        rules.append(counted(LAST_DAY, order.shipped, group.dispute_closes))
     if order.delivered:
         rules.insert(0, counted(LAST_DAY, order.delivered, DISPUTE_AFTER_DELIVERY))
     elif order.shipped:

@@ -14,21 +14,21 @@ from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError, Result
 from .inputs import CALENDAR_LABEL
 from .render import present
-from .words import _, language
+from .words import _, dates_as_fields, language
 
 Problems = dict[str, str]
 
 
-def run(slug: str, inputs: str, today: str, lang: str = "en") -> str:
+def run(slug: Any, inputs: Any, today: Any, lang: Any = "en") -> str:
     """``{"ok": true, "result": {...}}`` or ``{"ok": false, "problems": {field: message}}``."""
-    with language(lang):
+    with language(lang), dates_as_fields():
         outcome = _compute(slug, inputs, today)
         if isinstance(outcome, tuple):
             return _json({"ok": True, "result": present(*outcome)})
         return _json({"ok": False, "problems": outcome})
 
 
-def calendar(slug: str, inputs: str, today: str, lang: str = "en", label: str = "") -> str:
+def calendar(slug: Any, inputs: Any, today: Any, lang: Any = "en", label: Any = "") -> str:
     """The upcoming steps as an .ics file's text, under ``"ics"``."""
     with language(lang):
         outcome = _compute(slug, inputs, today)
@@ -41,6 +41,21 @@ def calendar(slug: str, inputs: str, today: str, lang: str = "en", label: str = 
         result = outcome[1]
         count = len(ics.upcoming(result))
         return _json({"ok": True, "ics": ics.to_ics(result, name), "count": count})
+
+
+def call(request: str) -> str:
+    """The page's one entry point: ``{"fn": "run"|"calendar", "slug", "inputs", "today",
+    "lang", "label"}`` as JSON text, answered by the function it names."""
+    try:
+        asked = json.loads(request)
+    except (ValueError, RecursionError):
+        asked = None
+    if not isinstance(asked, dict) or asked.get("fn") not in ("run", "calendar"):
+        return _json({"ok": False, "problems": {"": "The page asked for something unknown."}})
+    slug, inputs, today = asked.get("slug"), json.dumps(asked.get("inputs")), asked.get("today")
+    if asked["fn"] == "calendar":
+        return calendar(slug, inputs, today, asked.get("lang"), asked.get("label") or "")
+    return run(slug, inputs, today, asked.get("lang"))
 
 
 def _compute(slug: Any, inputs: Any, today: Any) -> tuple[Calculator, Result] | Problems:

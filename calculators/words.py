@@ -19,6 +19,7 @@ DOMAIN = "calculators"
 SOURCE_LANGUAGE = "en"
 
 _SOURCE = gettext.NullTranslations()
+_field_dates: ContextVar[bool] = ContextVar("field_dates", default=False)
 _active: ContextVar[gettext.NullTranslations] = ContextVar("words", default=_SOURCE)  # noqa: B039
 
 
@@ -47,7 +48,7 @@ def translations(code: str) -> gettext.NullTranslations:
 @contextmanager
 def language(code: str = SOURCE_LANGUAGE) -> Iterator[None]:
     """Speak ``code`` inside the block (the command line, one bridge call, one page)."""
-    token = _active.set(translations(code))
+    token = _active.set(translations(code if isinstance(code, str) else SOURCE_LANGUAGE))
     try:
         yield
     finally:
@@ -109,6 +110,25 @@ def spoken(day: date) -> str:
         month=pgettext("month", _MONTHS[day.month - 1]),
         year=day.year,
     )
+
+
+@contextmanager
+def dates_as_fields() -> Iterator[None]:
+    """Inside the block, messages about fields give dates as ``{date:YYYY-MM-DD}`` slots.
+
+    The page fills each slot the way its date fields show dates (the browser's own
+    format), so a message never speaks of a date in another form than the field.
+    """
+    token = _field_dates.set(True)
+    try:
+        yield
+    finally:
+        _field_dates.reset(token)
+
+
+def field_date(day: date) -> str:
+    """A date in a message about a field: spoken, or a slot for the page to fill."""
+    return f"{{date:{day.isoformat()}}}" if _field_dates.get() else spoken(day)
 
 
 def month_name(month: int) -> str:

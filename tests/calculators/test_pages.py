@@ -16,15 +16,22 @@ def test_figure_comes_with_its_source_link() -> None:
     assert text.startswith("Opens 6 days after shipment (source [002](../sources.md#source-002 ")
 
 
-def test_carrier_table_has_a_row_per_group_from_the_policy_data() -> None:
-    table = pages.expand("[[table: carrier-windows]]", LINKS).splitlines()
-    rows = [row for row in table if row.startswith("| ") and "---" not in row][1:]
+def test_carrier_table_has_a_row_per_group_and_names_each_cell_for_phones() -> None:
+    table = pages.expand("[[table: carrier-windows]]", LINKS)
+    rows = re.findall(r"<tr>(.*?)</tr>", table)[1:]
     listed = [group for group in policy.CARRIER_GROUPS if group.dispute_closes]
-    assert len(rows) == len(listed)
+    assert len(rows) == len(listed) == 3
     for row, group in zip(rows, listed, strict=True):
-        assert row.startswith(
-            f"| {group.names} | 6 days after shipment | {group.dispute_closes.describe()} |"
-        )
+        cells = re.findall(r'<td data-label="([^"]+)">(.*?)</td>', row)
+        assert [label for label, _ in cells] == [
+            "Carrier",
+            "First day to open a dispute",
+            "Last day to open a dispute",
+            "Source",
+        ]
+        assert cells[0][1] == group.names and cells[1][1] == "6 days after shipment"
+        assert cells[2][1] == f"{group.dispute_closes.planned.days} days after shipment"
+        assert 'href="../../sources/#source-002"' in cells[3][1]
 
 
 def test_calculator_marker_embeds_the_declaration() -> None:

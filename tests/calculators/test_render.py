@@ -66,4 +66,8 @@ def test_upcoming_steps_come_first_and_passed_ones_are_counted() -> None:
         ("dispute_opens", "passed"),  # Mar 2 + 6
     ]
     assert found["passed_heading"] == "2 dates already passed"
-    assert found["deadlines"][1]["state_text"] == "Passed"
+    assert [d["when"] for d in found["deadlines"]] == [
+        "in 29 days",
+        "Passed · 5 days ago",
+        "Passed · 4 days ago",
+    ]

@@ -101,3 +101,18 @@ def test_declaration_drives_the_form() -> None:
         "missing": "Enter the number of days, such as 12.",
         "max": 365,
     }
+
+
+def test_the_pages_one_entry_point_dispatches_and_refuses_the_unknown() -> None:
+    request = {
+        "fn": "run",
+        "slug": "cancellation",
+        "inputs": {"requested": "2026-03-08"},
+        "today": "2026-03-10",
+    }
+    answer = json.loads(web.call(json.dumps(request)))
+    assert answer["ok"] and answer["result"]["verdict"]["date"] == "2026-03-15"
+    calendar = json.loads(web.call(json.dumps({**request, "fn": "calendar", "label": "Lamp"})))
+    assert calendar["ok"] and "AliExpress order Lamp" in calendar["ics"]
+    for odd in ['{"fn": "exec"}', "[1]", "nonsense", '{"fn": "run", "slug": 3}']:
+        assert json.loads(web.call(odd))["ok"] is False

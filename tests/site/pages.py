@@ -30,8 +30,9 @@ def with_sample_dates(url: str) -> str:
     calculator = CALCULATORS.get(slug)
     if calculator is None:
         return url
+    samples = {"date": lambda spec: "2026-03-02", "days": lambda spec: "5"}
     sample = {
-        spec.name: "2026-03-02" if spec.kind == "date" else spec.choices[0].value
+        spec.name: samples.get(spec.kind, lambda spec: spec.choices[0].value)(spec)
         for spec in calculator.inputs
     }
     return f"{url}#{urlencode(sample)}"

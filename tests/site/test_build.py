@@ -148,7 +148,7 @@ import calculators.web
 answer = json.loads(calculators.web.run(
     "dispute-window", '{"shipped": "2026-03-02", "carrier": "China Post"}', "2026-03-10"))
 json.dumps({"digest": calculators_zip_sha256, "modules": sorted(sys.modules),
-            "closes": answer["result"]["deadlines"][-1]["date"]})
+            "closes": answer["result"]["verdict"]["date"]})
 `));
 """
 

@@ -7,140 +7,105 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
+from tests.site.calc import field, fill, step, verdict, verdict_is
+
 pytestmark = pytest.mark.browser
 
 PATH = "calculators/dispute-window/"
 
 
-def deadline(page: Page, label: str):
-    return page.locator(".calc__deadline").filter(has_text=label)
-
-
-def enter(page: Page, shipped: str, carrier: str) -> None:
-    """Fill the form by its visible labels, as a reader does."""
-    page.get_by_label("Date the seller shipped").fill(shipped)
-    page.get_by_label("Carrier").select_option(label=carrier)
-
-
-def test_reader_sees_both_ends_of_the_window(reader: Page, site_url: str) -> None:
+def test_reader_sees_the_verdict_and_both_ends_of_the_window(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    enter(reader, "2026-03-02", "China Post")
-
-    expect(reader.locator(".calc__summary")).to_have_text(
-        "The dispute window is open: 31 days left, until Fri 10 Apr 2026."
+    fill(reader, shipped="2026-03-02", carrier="China Post")
+    card = verdict_is(reader, "act", "2026-04-10")
+    expect(card.locator(".calc__verdict-when")).to_have_text(
+        "Do this by Fri 10 Apr 2026 in 31 days"
     )
-    first, last = (
-        deadline(reader, "First day to open a dispute"),
-        deadline(reader, "Last day to open a dispute"),
+    expect(card.locator(".calc__verdict-action")).to_have_text(
+        "Open a dispute from My Orders by this day if the seller has not solved the problem."
     )
-    expect(first.locator("time")).to_have_text("Sun 8 Mar 2026")
-    expect(first.locator("time")).to_have_attribute("datetime", "2026-03-08")
-    expect(first).to_contain_text("2 days ago")
-    expect(first).to_contain_text("6 days after shipment · source 002")
+    last = step(reader, "dispute_closes")
     expect(last.locator("time")).to_have_text("Fri 10 Apr 2026")
     expect(last).to_contain_text("in 31 days")
-    expect(last).to_contain_text("39 days after shipment for China Post or Hong Kong Post")
+    expect(last).to_contain_text(
+        "39 days after shipment, for China Post or Hong Kong Post (source 002)"
+    )
+    reader.locator(".calc__passed summary").click()
+    first = step(reader, "dispute_opens")
+    expect(first.locator("time")).to_have_attribute("datetime", "2026-03-08")
+    expect(first).to_contain_text("Passed · 2 days ago")
     expect(reader.locator(".calc__note")).to_contain_text("Purchase Protection countdown")
-    expect(reader.locator(".calc__today")).to_have_text("Counted from today, Tue 10 Mar 2026.")
+    expect(reader.locator(".calc__today")).to_contain_text("Counted from today, Tue 10 Mar 2026.")
+    expect(reader.locator(".calc__today")).to_contain_text("independent, not AliExpress")
 
 
 def test_results_follow_every_change(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    enter(reader, "2026-03-02", "DHL")
-    expect(deadline(reader, "Last day").locator("time")).to_have_text("Wed 25 Mar 2026")
-
-    reader.get_by_label("Carrier").select_option(label="SF Express")
-    expect(deadline(reader, "Last day").locator("time")).to_have_text("Sun 29 Mar 2026")
-
-    reader.get_by_label("Date the seller shipped").fill("2026-03-09")
-    expect(reader.locator(".calc__summary")).to_have_text(
-        "The dispute window is not open yet: it opens in 5 days, on Sun 15 Mar 2026."
-    )
+    fill(reader, shipped="2026-03-02", carrier="DHL")
+    verdict_is(reader, "act", "2026-03-25")
+    fill(reader, carrier="SF Express")
+    verdict_is(reader, "act", "2026-03-29")
+    fill(reader, shipped="2026-03-09")
+    verdict_is(reader, "wait", "2026-03-15")
 
 
 def test_source_links_lead_to_the_article(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    enter(reader, "2026-03-02", "UPS")
-    deadline(reader, "First day").get_by_role("link", name="002").click()
+    fill(reader, shipped="2026-03-02", carrier="UPS")
+    step(reader, "dispute_closes").get_by_role("link", name="002").click()
     expect(reader).to_have_url(re.compile(r"/sources/#source-002$"))
     expect(reader.locator("#source-002")).to_be_visible()
 
 
-def test_other_carrier_points_to_the_countdown(reader: Page, site_url: str) -> None:
+@pytest.mark.parametrize("carrier", ["Other carrier", "Cainiao", "AliExpress Standard Shipping"])
+def test_a_carrier_without_a_published_window_uses_the_cap_and_the_countdown(
+    reader: Page, site_url: str, carrier: str
+) -> None:
     reader.goto(site_url + PATH)
-    enter(reader, "2026-03-02", "Other carrier")
-    expect(reader.locator(".calc__summary")).to_contain_text(
-        "read its Purchase Protection countdown"
+    fill(reader, shipped="2026-03-02", carrier=carrier)
+    verdict_is(reader, "act", "2026-05-01")  # 60 days after shipment
+    expect(reader.locator(".calc__note")).to_contain_text(
+        "No published rule gives a last day for this carrier"
     )
-    expect(reader.locator(".calc__deadline")).to_have_count(1)
-    expect(reader.locator(".calc__note")).to_contain_text("does not guess the last day")
+    fill(reader, protection_left="9")
+    verdict_is(reader, "act", "2026-03-19")
 
 
 def test_a_cleared_field_gets_its_own_message(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
-    shipped = reader.get_by_label("Date the seller shipped")
-    shipped.fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="DHL")
-    expect(reader.locator(".calc__summary")).to_be_visible()
-
+    fill(reader, shipped="2026-03-02", carrier="DHL")
+    verdict_is(reader, "act", "2026-03-25")
+    shipped = field(reader, "shipped")
     shipped.fill("")
+    shipped.blur()
+    reader.get_by_role("button", name="See what to do").click()
     error = reader.locator("#calc-dispute-window-shipped-error")
     expect(error).to_have_text("Enter a date, such as 2026-03-02.")
     expect(shipped).to_have_attribute("aria-invalid", "true")
+    expect(shipped).to_be_focused()
     expect(shipped).to_have_attribute(
         "aria-describedby", re.compile(r"\bcalc-dispute-window-shipped-error\b")
     )
-    expect(reader.locator(".calc__output")).to_have_text(
-        "To see your deadlines, check: Date the seller shipped."
-    )
+    expect(reader.locator(".calc__status")).to_have_text("Check the fields marked below.")
     expect(reader.locator("#calc-dispute-window-carrier-error")).to_be_hidden()
-
-
-def test_works_with_the_keyboard_alone(reader: Page, site_url: str) -> None:
-    reader.goto(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").focus()
-    reader.keyboard.type("03022026")  # the date field's own order in Chromium's en-US locale
-    carrier = reader.get_by_label("Carrier")
-    for _ in range(3):  # the date field's calendar button takes one stop
-        reader.keyboard.press("Tab")
-        if carrier.evaluate("node => node === document.activeElement"):
-            break
-    expect(carrier).to_be_focused()
-    reader.keyboard.press("ArrowDown")  # DHL, the first carrier
-    expect(deadline(reader, "Last day").locator("time")).to_have_text("Wed 25 Mar 2026")
-
-
-def test_progress_shows_while_python_loads(reader: Page, site_url: str) -> None:
-    held: list[Route] = []
-    reader.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    reader.goto(site_url + PATH)
-    engine = reader.locator(".calc__engine")
-    expect(engine).to_be_visible()
-    expect(engine).to_contain_text("calculator engine")
-    expect(engine.locator("progress")).to_be_visible()
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="DHL")
-
-    while not held:
-        reader.wait_for_timeout(50)
-    held[0].continue_()
-    expect(deadline(reader, "Last day").locator("time")).to_have_text("Wed 25 Mar 2026")
-    expect(engine).to_be_hidden()
+    expect(verdict(reader)).to_have_count(0)
 
 
 def test_a_failed_engine_says_so_and_keeps_the_table(reader: Page, site_url: str) -> None:
     reader.context.route("**/pyodide.mjs", lambda route: route.abort())
     reader.goto(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    expect(reader.locator(".calc__engine")).to_contain_text(
-        "The calculator could not start in this browser"
+    fill(reader, shipped="2026-03-02")
+    status = reader.locator(".calc__status")
+    expect(status).to_have_text(
+        "The calculator could not start in this browser. The rules table on this page gives the "
+        "same dates: count the days from your own date."
     )
-    expect(reader.locator(".calc__engine progress")).to_have_count(0)
+    expect(status.locator("progress")).to_have_count(0)
     expect(reader.get_by_role("table")).to_contain_text("39 days after shipment")
 
 
 @pytest.mark.parametrize("failure", ["blocked", "missing"])
-def test_an_engine_that_never_starts_is_given_up_on_within_ten_seconds(
+def test_an_engine_that_never_starts_is_reported_within_ten_seconds(
     reader: Page, site_url: str, failure: str
 ) -> None:
     def fail(route: Route) -> None:  # Pyodide neither starts nor rejects on either
@@ -151,10 +116,9 @@ def test_an_engine_that_never_starts_is_given_up_on_within_ten_seconds(
 
     reader.context.route("**/pyodide.asm.wasm", fail)
     reader.goto(site_url + PATH)
-    engine = reader.locator(".calc__engine")
-    expect(engine).to_contain_text("taking unusually long to start", timeout=15_000)
-    expect(engine).to_contain_text("the table on this page gives the same rules")
-    expect(engine.locator("progress")).to_have_count(0)
+    fill(reader, shipped="2026-03-02")
+    status = reader.locator(".calc__status")
+    expect(status).to_contain_text(re.compile("could not start|slow connection"), timeout=15_000)
     expect(reader.get_by_role("table")).to_be_visible()
 
 
@@ -163,33 +127,42 @@ def test_instant_navigation_mounts_the_calculator(reader: Page, site_url: str) -
     reader.evaluate("window.sameDocument = true")
     reader.get_by_role("link", name="When can I open a dispute?").first.click()
     expect(reader).to_have_url(site_url + PATH)
-    reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    reader.get_by_label("Carrier").select_option(label="FedEx")
-    expect(deadline(reader, "Last day").locator("time")).to_have_text("Wed 25 Mar 2026")
+    fill(reader, shipped="2026-03-02", carrier="FedEx")
+    verdict_is(reader, "act", "2026-03-25")
     assert reader.evaluate("window.sameDocument") is True, "the page was fully reloaded"
 
 
-def test_without_javascript_the_table_is_there(browser: Browser, site_url: str) -> None:
+def test_without_javascript_the_rules_table_is_there(browser: Browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + PATH)
     table = page.get_by_role("table")
+    expect(table.get_by_role("row").filter(has_text="First day")).to_contain_text(
+        "6 days after shipment"
+    )
     for carriers, closes in [
         ("DHL, TNT, UPS or FedEx", "23 days after shipment"),
         ("Japan Post EMS or SF Express", "27 days after shipment"),
         ("China Post or Hong Kong Post", "39 days after shipment"),
     ]:
-        row = table.get_by_role("row").filter(has_text=carriers)
-        expect(row).to_contain_text("6 days after shipment")
-        expect(row).to_contain_text(closes)
+        expect(table.get_by_role("row").filter(has_text=carriers)).to_contain_text(closes)
+    expect(table.get_by_role("row").filter(has_text="if nothing came")).to_contain_text(
+        "60 days after shipment"
+    )
     expect(page.locator(".calc__fallback")).to_contain_text("needs JavaScript")
     context.close()
 
 
-def test_fits_a_phone_screen_without_sideways_scrolling(reader: Page, site_url: str) -> None:
-    reader.set_viewport_size({"width": 360, "height": 740})
-    reader.goto(site_url + PATH)
-    enter(reader, "2026-03-02", "Hong Kong Post")
-    expect(deadline(reader, "Last day").locator("time")).to_have_text("Fri 10 Apr 2026")
+@pytest.mark.parametrize("width", [360, 390])
+def test_fits_a_phone_screen_and_the_carrier_table_becomes_cards(
+    reader: Page, site_url: str, width: int
+) -> None:
+    reader.set_viewport_size({"width": width, "height": 800})
+    reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=Hong+Kong+Post")
+    verdict_is(reader, "act", "2026-04-10")
     overflow = reader.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    reader.goto(site_url + "dispute/")
+    cell = reader.locator("table.carrier-windows td").nth(1)
+    assert cell.evaluate("td => getComputedStyle(td).display") == "block"
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content").startswith('"First day')

@@ -16,15 +16,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from calculators import CALCULATORS
 from tests.conftest import TODAY, _QuietHandler, _QuietServer
+from tests.site.calc import fill, verdict_is
 from tests.site.conftest import ENGINE_TIMEOUT_MS, assert_only_local
 
 pytestmark = pytest.mark.browser
 
 
 def published_snippet(built_site: Path, slug: str) -> str:
-    """The snippet exactly as the calculator's page offers it for copying."""
-    page = (built_site / "calculators" / slug / "index.html").read_text(encoding="utf-8")
-    box = page.split("Embed this calculator on your site", 1)[1]
+    """The snippet exactly as the Embedding page offers it for copying."""
+    page = (built_site / "embedding" / "index.html").read_text(encoding="utf-8")
+    box = page.split(f'id="embed-{slug}"', 1)[1]
     code = re.search(r"<pre[^>]*>(.*?)</pre>", box, re.S).group(1)
     return html.unescape(re.sub(r"<[^>]+>", "", code)).strip()
 
@@ -59,7 +60,7 @@ def reader(page: Page, site_url: str, host: str, requests_made: list[str]) -> It
     assert page.context.cookies() == []
 
 
-def test_every_calculator_page_offers_a_snippet_for_the_public_address(
+def test_the_embedding_page_offers_every_calculators_snippet_for_the_public_address(
     built_site: Path, site_url: str
 ) -> None:
     for slug, calculator in CALCULATORS.items():
@@ -91,10 +92,9 @@ def frame_fits(page: Page) -> None:
 def test_the_snippet_works_in_another_sites_page(reader: Page, host: str, site_url: str) -> None:
     reader.goto(host + "dispute-window.html")
     frame = reader.frame_locator("iframe")
-    frame.get_by_label("Date the seller shipped").fill("2026-03-02")
-    frame.get_by_label("Carrier").select_option(label="China Post")
+    fill(frame, shipped="2026-03-02", carrier="China Post")
+    verdict_is(frame, "act", "2026-04-10")
     expect(frame.locator("[data-key=dispute_closes] time")).to_have_text("Fri 10 Apr 2026")
-    expect(frame.locator("[data-key=dispute_opens] time")).to_have_text("Sun 8 Mar 2026")
     frame_fits(reader)
     expect(frame.get_by_role("link", name="The full AliExpress refund guide")).to_have_attribute(
         "target", "_blank"
@@ -105,12 +105,13 @@ def test_the_snippet_works_in_another_sites_page(reader: Page, host: str, site_u
 def test_the_frame_grows_and_shrinks_with_the_results(reader: Page, host: str) -> None:
     reader.goto(host + "planner.html")
     frame = reader.frame_locator("iframe")
-    frame.get_by_label("Date you wrote to the seller").fill("2026-03-02")
-    expect(frame.locator(".calc__deadline")).to_have_count(1)
+    fill(frame, shipped="2026-03-02")
+    verdict_is(frame, "act", "2026-05-01")
     frame_fits(reader)
     one = reader.locator("iframe").bounding_box()["height"]
-    frame.get_by_label("Date you opened the dispute").fill("2026-03-03")
-    expect(frame.locator(".calc__deadline")).to_have_count(3)
+    frame.get_by_text("What has happened since, if anything").click()
+    fill(frame, contacted="2026-03-03", opened="2026-03-04")
+    verdict_is(frame, "urgent", "2026-03-10")
     reader.wait_for_function(
         f"document.querySelector('iframe').getBoundingClientRect().height > {one}"
     )
@@ -184,8 +185,7 @@ def test_the_frame_loads_only_from_our_origin(
 ) -> None:
     reader.goto(host + "dispute-window.html")
     frame = reader.frame_locator("iframe")
-    frame.get_by_label("Date the seller shipped").fill("2026-03-02")
-    frame.get_by_label("Carrier").select_option(label="DHL")
-    expect(frame.locator("[data-key=dispute_closes] time")).to_have_text("Wed 25 Mar 2026")
+    fill(frame, shipped="2026-03-02", carrier="DHL")
+    verdict_is(frame, "act", "2026-03-25")
     from_host = [url for url in requests_made if url.startswith(host)]
     assert {urlsplit(url).path for url in from_host} <= {"/dispute-window.html", "/favicon.ico"}

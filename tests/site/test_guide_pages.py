@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators.policy import FACTS, PERIODS, SOURCES
+from calculators.policy import FACTS, PERIODS, REVIEWED, SOURCES
+from calculators.words import spoken
 from tests.site.pages import GUIDE, page_id, page_url
 
 pytestmark = pytest.mark.browser
@@ -76,7 +77,7 @@ def test_sources_page_lists_the_articles_and_the_review_date(reader: Page, site_
     for source in SOURCES.values():
         expect(reader.locator(f"#{source.anchor}")).to_contain_text(source.title)
     expect(reader.locator("article")).to_contain_text(
-        "The figures were last checked on Sun 22 Nov 2026."
+        f"The figures were last checked on {spoken(REVIEWED)}."
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import PROJECT, TODAY
+from tests.site.calc import fill
 
 pytestmark = pytest.mark.browser
 LIMIT_MB = 25
@@ -54,8 +55,7 @@ def test_a_calculator_works_from_disk(offline_reader: Page, unzipped: Path) -> N
     # Frozen here only: the theme's search debounces on the clock.
     offline_reader.clock.set_fixed_time(f"{TODAY.isoformat()}T12:00:00")
     offline_reader.goto((unzipped / "calculators" / "dispute-window.html").as_uri())
-    offline_reader.get_by_label("Date the seller shipped").fill("2026-03-02")
-    offline_reader.get_by_label("Carrier").select_option(label="China Post")
+    fill(offline_reader, shipped="2026-03-02", carrier="China Post")
     closes = offline_reader.locator("[data-key=dispute_closes]")
     expect(closes.locator("time")).to_have_text("Fri 10 Apr 2026", timeout=90_000)
     expect(closes).to_contain_text("in 31 days")

@@ -10,7 +10,6 @@
   "use strict";
   const here = document.currentScript.src;
   const APP_DIR = "/home/pyodide/app";
-  const CALLABLE = new Set(["run", "calendar"]);
 
   const load = (file) =>
     new Promise((resolve, reject) => {
@@ -32,7 +31,6 @@
     const send = (data) => setTimeout(() => engine.onmessage?.({ data }));
     let web = null;
     const ready = (async () => {
-      send({ type: "progress", message: "Loading the calculator engine from this folder…" });
       await load("../offline/pyodide.js");
       await load("../offline/pyodide-asm.js");
       await load("../offline/engine-files.js");
@@ -44,7 +42,6 @@
         lockFileContents: files.lock,
         createPyodideModule: window.calculatorsCreatePyodideModule,
       });
-      send({ type: "progress", message: "Loading the calculators…" });
       pyodide.unpackArchive(bytes(files.calculators), "zip", { extractDir: APP_DIR });
       pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
       web = pyodide.pyimport("calculators.web");
@@ -54,10 +51,13 @@
       (error) => send({ type: "failed", message: String(error?.message ?? error) }),
     );
     engine.postMessage = async (data) => {
-      if (data.type !== "call" || !CALLABLE.has(data.fn)) return;
-      await ready;
-      const answer = JSON.parse(web[data.fn](data.slug, JSON.stringify(data.inputs), data.today));
-      send({ type: "answer", id: data.id, answer });
+      if (data.type !== "call") return;
+      try {
+        await ready;
+        send({ type: "answer", id: data.id, answer: JSON.parse(web.call(JSON.stringify(data))) });
+      } catch (error) {
+        send({ type: "answer", id: data.id, error: String(error?.message ?? error) });
+      }
     };
     return engine;
   };

@@ -1,17 +1,16 @@
 /*
  * The calculator engine: Pyodide and the `calculators` Python package, started
  * as soon as this worker is created and kept for the whole visit. Messages in:
- * {type: "start"} (asks to hear progress, then ready or failed), and
- * {type: "call", id, fn, slug, inputs, today} where fn is a function of
- * calculators.web. Messages out: progress, ready, failed, and
- * {type: "answer", id, answer} with that function's JSON answer.
+ * {type: "start"} (asks to hear ready or failed), and {type: "call", id, fn, slug,
+ * inputs, today, lang, label}, which calculators.web.call answers. Messages out:
+ * ready, failed, and {type: "answer", id, answer}, or {type: "answer", id, error}
+ * when the call itself failed, so that every question gets a reply.
  *
  * Fast start: the build saves the engine's memory with the calculators already
  * imported (overrides/hooks/engine-snapshot.mjs), which skips most of Python's
  * start-up. It is used only if it holds the very calculators.zip served beside it;
  * anything wrong with it means a normal start instead, never a failure.
  */
-const CALLABLE = new Set(["run", "calendar"]);
 const assets = new URL("../", import.meta.url);
 const pyodideHome = new URL("pyodide/", assets).href;
 // The snapshot was made with the package unpacked here too (engine-snapshot.mjs).
@@ -21,13 +20,6 @@ const APP_DIR = "/home/pyodide/app";
 // is judged once the first second has shown the connection's speed.
 const SNAPSHOT_BUDGET_MS = 3000;
 const SNAPSHOT_JUDGED_AFTER_MS = 1000;
-let progress = "";
-
-function say(message) {
-  progress = message;
-  postMessage({ type: "progress", message });
-}
-
 async function fetchOk(url, options) {
   const response = await fetch(url, options);
   if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}`);
@@ -143,7 +135,6 @@ async function startFromSnapshot(loadPyodide, snapshot, bundle) {
 }
 
 async function start() {
-  say("Downloading the calculator engine…");
   const bundle = download(new URL("calculators.zip", assets).href, { cache: "no-cache" });
   const snapshotURL = new URL("calculators.snapshot.gz", assets).href;
   const snapshot = snapshotPays() ? downloadSnapshot(snapshotURL) : null;
@@ -153,7 +144,6 @@ async function start() {
   const pyodide =
     (snapshot && (await startFromSnapshot(loadPyodide, snapshot, bundle))) ??
     (await loadPyodide({ indexURL: pyodideHome }));
-  say("Loading the calculators…");
   pyodide.unpackArchive(await bundle, "zip", { extractDir: APP_DIR });
   pyodide.runPython(`
 import sys
@@ -166,20 +156,22 @@ if ${JSON.stringify(APP_DIR)} not in sys.path:
 }
 
 // The page may create this worker before it listens (from the page's head), so
-// "start" repeats the latest progress, then reports how the start ended.
+// "start" then reports how the start ended.
 const engine = start();
 engine.catch(() => {}); // Reported to the page on "start".
 
 onmessage = async ({ data }) => {
   if (data.type === "start") {
-    if (progress) postMessage({ type: "progress", message: progress });
     engine.then(
       () => postMessage({ type: "ready" }),
       (error) => postMessage({ type: "failed", message: String(error?.message ?? error) }),
     );
-  } else if (data.type === "call" && CALLABLE.has(data.fn)) {
-    const web = await engine;
-    const answer = JSON.parse(web[data.fn](data.slug, JSON.stringify(data.inputs), data.today));
-    postMessage({ type: "answer", id: data.id, answer });
+  } else if (data.type === "call") {
+    try {
+      const web = await engine;
+      postMessage({ type: "answer", id: data.id, answer: JSON.parse(web.call(JSON.stringify(data))) });
+    } catch (error) {
+      postMessage({ type: "answer", id: data.id, error: String(error?.message ?? error) });
+    }
   }
 };

@@ -1,25 +1,34 @@
 /*
- * Draws every calculator on a page from the inputs its Python module declares
- * (the build puts the declaration in data-declaration), and asks the Python
- * package, running in Pyodide inside one Web Worker, for the answer.
- * No calculation happens here: this file only draws and forwards.
+ * Draws every calculator on a page from the declaration its Python module makes (the
+ * build puts it in data-declaration, words included), and asks the Python package,
+ * running in Pyodide inside one Web Worker, for the answer. No calculation and no
+ * wording happens here: this file only draws what Python says and forwards input.
  *
- * The reader's dates stay in this tab. A shareable link keeps them after the
- * "#", which browsers never send to a server.
+ * The reader's dates travel with them for the whole visit, from one calculator to the
+ * next, and in the page's link after the "#", which browsers never send to a server.
+ * They are kept on the device only if the reader asks for it.
  */
 (() => {
   "use strict";
 
   const assets = new URL("..", document.currentScript.src);
-  // Pyodide does not always reject when its files fail to load, so stop waiting
-  // silently after this long and point the reader to the page's static table.
+  // Pyodide does not always reject when its files fail to load, so after this long
+  // the reader is told, and pointed to the page's static table meanwhile.
   const PATIENCE_MS = 10_000;
-  const WORKER_MISSING = "the engine's script did not load";
-  const engine = { worker: null, state: "idle", detail: "", views: new Set(), waiting: new Map(), next: 0 };
+  const STORAGE_KEY = "aliexpress-guide:order";
+  const ICONS = {
+    wait: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2Z",
+    act: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4.2-4.2 1.4-1.4 2.8 2.8 5.6-5.6 1.4 1.4-7 7Z",
+    urgent: "M1 21h22L12 2 1 21Zm12-3h-2v-2h2v2Zm0-4h-2v-4h2v4Z",
+    late: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 13.6L15.6 17 12 13.4 8.4 17 7 15.6 10.6 12 7 8.4 8.4 7l3.6 3.6L15.6 7 17 8.4 13.4 12l3.6 3.6Z",
+  };
+
+  /* The engine: one worker for the whole visit; every question to it gets an answer. */
+  const engine = { worker: null, state: "idle", reason: "", views: new Set(), waiting: new Map(), next: 0 };
 
   function startEngine() {
     if (engine.worker) return;
-    setEngine("loading", "Loading the calculator engine (Python in your browser)…");
+    setEngine("loading");
     // The offline build, opened from disk, runs the engine on the page instead. A
     // calculator page's head may already have started the worker (partials/engine.html).
     engine.worker =
@@ -27,47 +36,41 @@
       window.calculatorsWorker ??
       new Worker(new URL("javascripts/calculators-worker.js", assets), { type: "module" });
     engine.worker.onmessage = ({ data }) => {
-      if (data.type === "progress") {
-        if (engine.state === "loading") setEngine("loading", data.message);
-      } else if (data.type === "ready") setEngine("ready", "");
+      if (data.type === "ready") setEngine("ready");
       else if (data.type === "failed") failEngine(data.message);
       else if (data.type === "answer") {
-        engine.waiting.get(data.id)?.(data.answer);
-        engine.waiting.delete(data.id);
+        if (data.error) console.error(`The calculator engine could not answer: ${data.error}`);
+        settle(data.id, data.answer ?? { ok: false, error: true, problems: {} });
       }
     };
-    engine.worker.onerror = (event) => failEngine(event.message || WORKER_MISSING);
-    if (engine.worker.missing) failEngine(WORKER_MISSING);
+    engine.worker.onerror = (event) => failEngine(event.message || "the engine's script did not load");
+    if (engine.worker.missing) failEngine("the engine's script did not load");
     engine.worker.postMessage({ type: "start" });
-    setTimeout(() => {
-      if (engine.state !== "loading") return;
-      setEngine(
-        "slow",
-        "The calculator is taking unusually long to start: the connection may be slow, or this " +
-          "browser may be blocking it. Your dates will appear here if it finishes starting; " +
-          "until then, the table on this page gives the same rules.",
-      );
-    }, engine.worker.patienceMs ?? PATIENCE_MS);
+    setTimeout(() => engine.state === "loading" && setEngine("slow"), engine.worker.patienceMs ?? PATIENCE_MS);
   }
 
   function failEngine(reason) {
-    setEngine(
-      "failed",
-      "The calculator could not start in this browser, so it cannot show your dates. " +
-        "The table on this page gives the same rules: add the days to your own date. " +
-        `(Reason: ${reason})`,
-    );
+    console.error(`The calculator engine failed: ${reason}`);
+    setEngine("failed");
+    for (const id of [...engine.waiting.keys()]) settle(id, { ok: false, failed: true, problems: {} });
   }
 
-  function setEngine(state, detail) {
-    Object.assign(engine, { state, detail });
+  function setEngine(state) {
+    engine.state = state;
     engine.views.forEach((view) => view.showEngine());
   }
 
-  /** Call a function of calculators.web in the worker; resolves to its JSON answer. */
-  function ask(fn, slug, inputs) {
+  function settle(id, answer) {
+    engine.waiting.get(id)?.(answer);
+    engine.waiting.delete(id);
+  }
+
+  /** Call a function of calculators.web in the worker; always settles, with its JSON answer. */
+  function ask(fn, slug, inputs, extra = {}) {
+    if (engine.state === "failed") return Promise.resolve({ ok: false, failed: true, problems: {} });
     const id = ++engine.next;
-    engine.worker.postMessage({ type: "call", id, fn, slug, inputs, today: localToday() });
+    const lang = document.documentElement.lang || "en";
+    engine.worker.postMessage({ type: "call", id, fn, slug, inputs, today: localToday(), lang, ...extra });
     return new Promise((resolve) => engine.waiting.set(id, resolve));
   }
 
@@ -77,225 +80,535 @@
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
 
+  /* The reader's order: every fact they gave, kept for the visit, on the device if asked. */
+  const order = {
+    facts: new Map(),
+    remembered: false,
+    known: new Set(),
+
+    load() {
+      const saved = storage((store) => store.getItem(STORAGE_KEY));
+      if (!saved) return;
+      try {
+        this.replace(Object.entries(JSON.parse(saved)));
+        this.remembered = true;
+      } catch {
+        storage((store) => store.removeItem(STORAGE_KEY));
+      }
+    },
+    replace(entries) {
+      this.facts = new Map(entries.filter(([name, value]) => typeof value === "string" && value !== ""));
+    },
+    set(name, value) {
+      if (value === "") this.facts.delete(name);
+      else this.facts.set(name, value);
+      this.save();
+    },
+    save() {
+      if (this.remembered) storage((store) => store.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(this.facts))));
+    },
+    remember(on) {
+      this.remembered = on;
+      if (on) this.save();
+      else storage((store) => store.removeItem(STORAGE_KEY));
+    },
+    /** The order as a link's fragment: #shipped=2026-03-02&carrier=DHL */
+    fragment() {
+      return this.facts.size ? `#${new URLSearchParams([...this.facts])}` : "";
+    },
+    fromFragment(hash) {
+      const params = new URLSearchParams(hash.slice(1));
+      return [...params].filter(([name, value]) => this.known.has(name) && value !== "");
+    },
+  };
+
+  /** Run something against localStorage, which embeds in strict browsers may not reach. */
+  function storage(use) {
+    try {
+      return use(window.localStorage);
+    } catch {
+      return null;
+    }
+  }
+
   function el(tag, props = {}, ...children) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || value === null || value === false) continue;
       if (key === "class") node.className = value;
       else if (key in node && !key.startsWith("aria") && !key.startsWith("data")) node[key] = value;
-      else node.setAttribute(key, value);
+      else node.setAttribute(key, value === true ? "" : value);
     }
-    node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
+    node.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
     return node;
   }
 
-  const STATE_WORDS = { passed: "Passed", today: "Today", upcoming: "" };
+  function icon(state) {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "calc__icon");
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", ICONS[state]);
+    svg.append(path);
+    return svg;
+  }
+
+  /** A date the way this browser's date fields show it. */
+  function fieldDate(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    return new Intl.DateTimeFormat(undefined, { year: "numeric", month: "2-digit", day: "2-digit" }).format(
+      new Date(year, month - 1, day),
+    );
+  }
 
   class View {
     constructor(root) {
       this.root = root;
       this.declaration = JSON.parse(root.dataset.declaration);
+      this.ui = this.declaration.ui;
+      this.slug = this.declaration.slug;
       this.sourcesURL = new URL(root.dataset.sources, location.href);
-      this.touched = new Set();
-      this.latest = 0;
       this.fields = new Map();
+      this.shown = new Set(); // fields whose problems may be shown: left, completed or submitted
+      this.edited = false;
+      this.latest = 0;
+      this.result = null;
+      this.declaration.facts.forEach((name) => order.known.add(name));
       this.draw();
-      this.restoreFromLink();
+      this.restore();
       this.update();
     }
 
+    /* Drawing the form from the declaration. */
+
     draw() {
-      const slug = this.declaration.slug;
       const form = el("form", { class: "calc__form", noValidate: true, "aria-label": this.declaration.title });
-      for (const input of this.declaration.inputs) {
-        const id = `calc-${slug}-${input.name}`;
-        const control =
-          input.kind === "date"
-            ? el("input", { type: "date", id, name: input.name, min: input.min, max: input.max })
-            : el(
-                "select",
-                { id, name: input.name },
-                el("option", { value: "" }, "Choose…"),
-                ...input.choices.map((choice) => el("option", { value: choice.value }, choice.label)),
-              );
-        if (input.required) control.setAttribute("aria-required", "true");
-        control.setAttribute("aria-describedby", `${id}-error ${id}-help`);
-        const error = el("p", { class: "calc__error", id: `${id}-error`, hidden: true });
-        const label = el("label", { htmlFor: id }, input.label, !input.required && el("span", { class: "calc__optional" }, " (if you have it)"));
-        form.append(
-          el("div", { class: "calc__field" }, label, control, error, el("p", { class: "calc__help", id: `${id}-help` }, input.help)),
-        );
-        this.fields.set(input.name, { control, error });
-        const touch = () => {
-          this.touched.add(input.name);
-          this.update();
-        };
-        control.addEventListener("input", touch);
-        control.addEventListener("change", touch);
-      }
+      const sections = this.declaration.sections.length
+        ? this.declaration.sections
+        : [{ title: "", names: this.declaration.inputs.map((input) => input.name) }];
+      sections.forEach((section, index) => {
+        const inputs = this.declaration.inputs.filter((input) => section.names.includes(input.name));
+        const fields = inputs.map((input) => this.field(input));
+        if (index === 0) form.append(...fields);
+        else form.append(el("details", { class: "calc__more" }, el("summary", {}, section.title), ...fields));
+      });
+      form.append(el("p", { class: "calc__submit" }, el("button", { type: "submit", class: "md-button md-button--primary" }, this.ui.submit)));
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        this.fields.forEach((_, name) => this.touched.add(name));
-        this.update();
+        this.fields.forEach((_, name) => this.shown.add(name));
+        this.update({ submitted: true });
       });
-      this.engineLine = el("p", { class: "calc__engine", role: "status" });
-      this.output = el("div", { class: "calc__output", "aria-live": "polite", "aria-atomic": "true" });
+      this.form = form;
+      this.summary = el("div", { class: "calc__given", hidden: true });
+      this.status = el("p", { class: "calc__status", role: "status" });
+      this.output = el("div", { class: "calc__output", "aria-live": "polite" });
       this.actions = el("div", { class: "calc__actions", hidden: true });
-      this.root.replaceChildren(form, this.engineLine, this.output, this.actions);
+      this.pin = el("a", { class: "calc__pin", href: `#calc-${this.slug}-verdict`, hidden: true });
+      this.root.replaceChildren(this.form, this.summary, this.status, this.output, this.actions, this.pin);
       this.root.dataset.mounted = "true";
+      this.root.dataset.mode = "asking";
+      this.watchPin();
       this.showEngine();
     }
 
-    /** Fill the form from a shared link: #shipped=2026-03-02&carrier=DHL */
-    restoreFromLink() {
-      const params = new URLSearchParams(location.hash.slice(1));
-      for (const [name, { control }] of this.fields) {
-        if (!params.has(name)) continue;
-        control.value = params.get(name);
-        this.touched.add(name);
+    field(input) {
+      const id = `calc-${this.slug}-${input.name}`;
+      const help = el("p", { class: "calc__help", id: `${id}-help` }, input.help);
+      const error = el("p", { class: "calc__error", id: `${id}-error`, hidden: true });
+      const described = `${id}-error ${id}-help`;
+      const optional = !input.required && el("span", { class: "calc__optional" }, ` ${this.ui.optional}`);
+      let wrapper;
+      let control;
+      if (input.kind === "choice" && input.choices.length <= 4) {
+        const radios = input.choices.map((choice) =>
+          el("label", { class: "calc__radio" }, el("input", { type: "radio", name: input.name, value: choice.value }), ` ${choice.label}`),
+        );
+        control = { radios: radios.map((label) => label.firstChild) };
+        wrapper = el(
+          "fieldset",
+          { class: "calc__field calc__field--choices", "aria-describedby": described, id },
+          el("legend", {}, input.label, optional),
+          help,
+          error,
+          el("div", { class: "calc__radios" }, radios),
+        );
+      } else {
+        control = this.control(input, id, described);
+        wrapper = el("div", { class: `calc__field calc__field--${input.kind}` }, el("label", { htmlFor: id }, input.label, optional), help, error, control);
       }
+      const field = { input, wrapper, error, control };
+      this.fields.set(input.name, field);
+      const changed = (complete) => {
+        this.edited = true;
+        if (complete) this.shown.add(input.name);
+        order.set(input.name, this.value(field));
+        this.update();
+      };
+      wrapper.addEventListener("input", (event) => changed(this.complete(field, event.target)));
+      wrapper.addEventListener("change", (event) => changed(this.complete(field, event.target)));
+      wrapper.addEventListener("focusout", () => {
+        // Leaving a field is when to judge it, even half-typed (the browser then has no value).
+        if (this.value(field) === "" && !field.control.validity?.badInput) return;
+        this.edited = true;
+        this.shown.add(input.name);
+        this.update();
+      });
+      return wrapper;
     }
 
-    values() {
-      return Object.fromEntries([...this.fields].map(([name, field]) => [name, field.control.value]));
+    control(input, id, described) {
+      const common = { id, name: input.name, "aria-describedby": described, "aria-required": input.required ? "true" : null };
+      if (input.kind === "date") return el("input", { type: "date", min: input.min, max: input.max, ...common });
+      if (input.kind === "days") return el("input", { type: "number", inputMode: "numeric", min: 0, max: input.max, step: 1, ...common });
+      const groups = new Map();
+      for (const choice of input.choices) {
+        if (!groups.has(choice.group)) groups.set(choice.group, []);
+        groups.get(choice.group).push(el("option", { value: choice.value }, choice.label));
+      }
+      const options = [...groups].flatMap(([group, list]) => (group ? [el("optgroup", { label: group }, list)] : list));
+      return el("select", common, el("option", { value: "" }, this.ui.choose), options);
     }
 
-    rememberInLink(inputs) {
-      const filled = Object.entries(inputs).filter(([, value]) => value !== "");
-      const hash = filled.length ? `#${new URLSearchParams(filled)}` : "";
-      if (hash !== location.hash) history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
+    /** Whether a change leaves the field in a state worth judging at once. */
+    complete(field, target) {
+      if (field.input.kind !== "date") return true;
+      return target.value !== "" && Number(target.value.slice(0, 4)) >= 1000;
     }
 
-    showEngine() {
-      const { state, detail } = engine;
-      this.root.dataset.engine = state;
-      this.engineLine.replaceChildren(
-        ...(state === "loading" ? [el("progress", { "aria-label": "Loading the calculator engine" }), " "] : []),
-        detail,
-      );
-      this.engineLine.hidden = state === "ready";
+    value(field) {
+      if (field.control.radios) return field.control.radios.find((radio) => radio.checked)?.value ?? "";
+      return field.control.value;
     }
 
-    async update() {
-      const inputs = this.values();
-      if (this.touched.size) this.rememberInLink(inputs);
-      if (engine.state === "failed") return;
-      if (Object.values(inputs).every((value) => value === "") && this.touched.size === 0) {
-        this.output.replaceChildren(el("p", { class: "calc__prompt" }, "Enter your dates to see your deadlines."));
-        this.actions.hidden = true;
+    setValue(field, value) {
+      if (field.control.radios) field.control.radios.forEach((radio) => (radio.checked = radio.value === value));
+      else field.control.value = value;
+    }
+
+    /** The fields that apply, given the other answers (the declaration's shown_if). */
+    applies(field) {
+      const condition = field.input.shown_if;
+      if (!condition) return true;
+      const other = this.fields.get(condition.name);
+      const given = other ? this.value(other) : order.facts.get(condition.name) ?? "";
+      return given !== "" && (condition.values.length === 0 || condition.values.includes(given));
+    }
+
+    /** Fill the form from the link, else from this visit's (or the device's) order. */
+    restore() {
+      const linked = order.fromFragment(location.hash);
+      if (linked.length) order.replace(linked);
+      for (const [name, field] of this.fields) {
+        if (!order.facts.has(name)) continue;
+        this.setValue(field, order.facts.get(name));
+        this.shown.add(name);
+        const more = field.wrapper.closest("details");
+        if (more) more.open = true; // a section holding an answer is never folded away
+      }
+      this.restored = order.facts.size > 0;
+    }
+
+    /** Everything to send: this form's answers that apply, and the order's other facts. */
+    inputs() {
+      const inputs = {};
+      for (const [name, value] of order.facts) if (!this.fields.has(name)) inputs[name] = value;
+      for (const [name, field] of this.fields) {
+        field.wrapper.hidden = !this.applies(field);
+        // A linked value the field cannot hold (30 February, an unknown carrier) is still
+        // sent, so the reader hears what is wrong with it instead of "enter a date".
+        const value = this.value(field) || (order.facts.get(name) ?? "");
+        if (!field.wrapper.hidden && value !== "") inputs[name] = value;
+      }
+      return inputs;
+    }
+
+    /* Asking the engine, and showing what it says. */
+
+    async update({ submitted = false } = {}) {
+      const inputs = this.inputs();
+      this.rememberInLink();
+      const unreadable = [...this.fields.values()].filter((field) => !field.wrapper.hidden && field.control.validity?.badInput);
+      if (Object.keys(inputs).length === 0 && unreadable.length === 0) {
+        this.showProblems({});
+        this.show(null, this.ui.prompt);
         return;
       }
       const ticket = ++this.latest;
-      const answer = await ask("run", this.declaration.slug, inputs);
+      if (engine.state !== "ready") this.showEngine();
+      const answer = await ask("run", this.slug, inputs);
       if (ticket !== this.latest || !this.root.isConnected) return;
-      this.showProblems(answer.ok ? {} : answer.problems);
-      if (answer.ok) this.showResult(answer.result);
-      else this.showPending(answer.problems);
-    }
-
-    showProblems(problems) {
-      for (const [name, { control, error }] of this.fields) {
-        const message = this.touched.has(name) ? problems[name] : undefined;
-        error.textContent = message ?? "";
-        error.hidden = !message;
-        if (message) control.setAttribute("aria-invalid", "true");
-        else control.removeAttribute("aria-invalid");
+      this.root.dataset.answers = String(Number(this.root.dataset.answers ?? 0) + 1);
+      if (answer.failed) return this.showEngine();
+      const problems = answer.ok ? {} : { ...answer.problems };
+      if (answer.error) problems[""] = this.ui.error;
+      unreadable.forEach((field) => (problems[field.input.name] = this.ui.bad_date));
+      const visible = this.showProblems(problems);
+      if (answer.ok && unreadable.length === 0) {
+        this.show(answer.result);
+        if (submitted || (this.restored && !this.edited)) this.answered(submitted);
+      } else {
+        this.setMode("asking");
+        this.show(null, problems[""] ?? (visible ? this.ui.check_fields : this.ui.prompt));
+        if (submitted) this.form.querySelector("[aria-invalid=true]")?.focus();
       }
     }
 
-    showPending(problems) {
-      const missing = this.declaration.inputs.filter((input) => problems[input.name]).map((input) => input.label);
-      const general = problems[""];
-      this.actions.hidden = true;
-      this.output.replaceChildren(
-        el("p", { class: "calc__prompt" }, general ?? `To see your deadlines, check: ${missing.join(", ")}.`),
-      );
+    showProblems(problems) {
+      let visible = 0;
+      for (const [name, field] of this.fields) {
+        const raw = this.shown.has(name) && !field.wrapper.hidden ? problems[name] : undefined;
+        const message = raw?.replace(/\{date:(\d{4}-\d{2}-\d{2})\}/g, (_, iso) => fieldDate(iso));
+        field.error.textContent = message ?? "";
+        field.error.hidden = !message;
+        visible += Boolean(message);
+        const target = field.control.radios ? field.wrapper : field.control;
+        if (message) target.setAttribute("aria-invalid", "true");
+        else target.removeAttribute("aria-invalid");
+      }
+      return visible;
     }
 
-    showResult(result) {
-      this.output.replaceChildren(
-        el("p", { class: `calc__summary calc__summary--${result.status}` }, result.summary),
-        el("p", { class: "calc__given" }, result.given.map((item) => `${item.label}: ${item.text}`).join(" · ")),
-        el("ol", { class: "calc__deadlines" }, ...result.deadlines.map((deadline) => this.deadline(deadline))),
-        ...result.notes.map((note) =>
-          el(
-            "div",
-            { class: `admonition ${note.kind === "warning" ? "warning" : "note"} calc__note` },
-            el("p", {}, note.text, ...(note.sources.length ? [" (", ...this.cite(note.sources), ")"] : [])),
-          ),
-        ),
-        el("p", { class: "calc__today" }, `Counted from today, ${result.today_text}.`),
-      );
+    /** Collapse the form into a line of the reader's dates, the answer right under it. */
+    answered(focus) {
+      this.setMode("answered");
+      if (focus) this.output.querySelector(".calc__verdict")?.focus();
+    }
+
+    setMode(mode) {
+      this.root.dataset.mode = mode;
+      this.form.hidden = mode === "answered";
+      this.summary.hidden = mode !== "answered";
+      this.placePin();
+    }
+
+    show(result, prompt = "") {
+      this.result = result;
+      this.status.dataset.prompt = prompt ? "true" : "";
+      this.showEngine(prompt);
+      if (!result) {
+        this.output.replaceChildren();
+        this.actions.hidden = true;
+        this.pin.hidden = true;
+        return;
+      }
+      this.output.replaceChildren(this.verdict(result), ...this.timeline(result), ...this.notes(result), this.footer(result));
+      this.summary.replaceChildren(...this.given(result));
       this.showActions(result);
+      this.showPin(result);
     }
 
-    deadline(deadline) {
-      const when = deadline.earliest
-        ? [el("time", { dateTime: deadline.earliest }, deadline.earliest_text), " to ", el("time", { dateTime: deadline.date }, deadline.date_text)]
-        : [el("time", { dateTime: deadline.date }, deadline.date_text)];
+    showEngine(prompt = this.status.dataset.prompt === "true" ? this.status.textContent : "") {
+      const { state } = engine;
+      this.root.dataset.engine = state;
+      const waiting = state !== "ready" && (this.restored || this.edited) && !this.result;
+      let text = prompt;
+      if (state === "failed") text = this.ui.failed;
+      else if (state === "slow" && waiting) text = this.ui.slow;
+      else if (waiting) text = this.ui.loading;
+      const busy = waiting && state !== "failed";
+      this.status.replaceChildren(...(busy ? [el("progress", { "aria-label": this.ui.loading }), " "] : []), text);
+      this.status.dataset.state = state === "failed" ? "failed" : busy ? "loading" : prompt ? "prompt" : "";
+      this.status.hidden = !text;
+    }
+
+    verdict(result) {
+      const verdict = result.verdict;
+      const id = `calc-${this.slug}-verdict`;
       return el(
-        "li",
-        { class: `calc__deadline calc__deadline--${deadline.state}`, "data-key": deadline.key },
-        el("span", { class: "calc__label" }, deadline.label),
-        el("span", { class: "calc__date" }, ...when),
-        el("span", { class: "calc__when" }, STATE_WORDS[deadline.state] ? `${STATE_WORDS[deadline.state]} · ` : "", deadline.from_today),
-        el("span", { class: "calc__rule" }, `${deadline.rule} · `, ...this.cite(deadline.sources)),
-        deadline.advice && el("span", { class: "calc__advice" }, deadline.advice),
-        ...deadline.others.map((other) =>
-          el(
-            "span",
-            { class: "calc__disagree" },
-            `Sources disagree: ${other.rule} (`,
-            ...this.cite(other.sources),
-            `) gives ${other.date_text}. This plan keeps the safer date above.`,
-          ),
+        "section",
+        { class: "calc__verdict", "data-verdict": verdict.state, id, tabIndex: -1, "aria-labelledby": `${id}-head` },
+        el("h2", { class: "calc__verdict-head", id: `${id}-head` }, icon(verdict.state), el("span", {}, verdict.state_text)),
+        el(
+          "p",
+          { class: "calc__verdict-when" },
+          el("span", { class: "calc__verdict-lead" }, verdict.lead, " "),
+          el("time", { class: "calc__verdict-date", dateTime: verdict.date }, verdict.date_text),
+          " ",
+          el("span", { class: "calc__verdict-days" }, verdict.from_today),
+        ),
+        el("p", { class: "calc__verdict-label" }, verdict.label),
+        el("p", { class: "calc__verdict-action" }, verdict.action),
+        el(
+          "details",
+          { class: "calc__why" },
+          el("summary", {}, verdict.why_heading),
+          el("ul", {}, verdict.why.map((step) => el("li", {}, this.step(step)))),
         ),
       );
     }
+
+    timeline(result) {
+      const upcoming = result.deadlines.filter((step) => step.state !== "passed");
+      const passed = result.deadlines.filter((step) => step.state === "passed");
+      const list = (steps) => el("ol", { class: "calc__deadlines" }, steps.map((step) => el("li", { class: `calc__deadline calc__deadline--${step.state}`, "data-key": step.key }, this.step(step, true))));
+      return [
+        upcoming.length && el("h3", { class: "calc__heading" }, this.ui.coming_up),
+        upcoming.length && list(upcoming),
+        passed.length && el("details", { class: "calc__passed" }, el("summary", {}, result.passed_heading), list(passed)),
+      ];
+    }
+
+    step(step, advice = false) {
+      return [
+        el("span", { class: "calc__label" }, step.label),
+        el("span", { class: "calc__date" }, el("time", { dateTime: step.date }, step.when_text)),
+        el("span", { class: "calc__when" }, step.when),
+        el("span", { class: "calc__rule" }, this.line(step.rule_line)),
+        advice && step.advice && el("span", { class: "calc__advice" }, step.advice),
+        step.others.map((other) => el("span", { class: "calc__disagree" }, this.line(other))),
+      ];
+    }
+
+    notes(result) {
+      return result.notes.map((note) =>
+        el("div", { class: `admonition ${note.kind === "warning" ? "warning" : "note"} calc__note` }, el("p", {}, this.line(note))),
+      );
+    }
+
+    footer(result) {
+      return el("p", { class: "calc__today" }, result.counted_from, " ", el("span", { class: "calc__trust" }, result.trust));
+    }
+
+    given(result) {
+      const asked = result.given.filter((item) => item.asked);
+      const carried = result.given.filter((item) => !item.asked);
+      const said = (items) => items.map((item) => `${item.label}: ${item.text}`).join(" · ");
+      const change = el("button", { type: "button", class: "md-button calc__change" }, this.ui.change);
+      change.addEventListener("click", () => {
+        this.setMode("asking");
+        this.form.querySelector("input, select")?.focus();
+      });
+      const lines = [el("p", {}, el("strong", {}, this.ui.your_dates), " ", said(asked), " ", change)];
+      if (carried.length) {
+        const leave = el("button", { type: "button", class: "md-button calc__leave" }, this.ui.leave_out);
+        leave.addEventListener("click", () => {
+          carried.forEach((item) => order.set(item.name, ""));
+          this.update();
+        });
+        lines.push(el("p", { class: "calc__carried" }, this.ui.also_counted, " ", said(carried), " ", leave));
+      }
+      return lines;
+    }
+
+    /** A line of text from Python, its {sources} slot filled with links to the Sources page. */
+    line(item) {
+      const [before, after = ""] = item.text.split("{sources}");
+      const links = item.sources.flatMap((source, index) => [
+        index ? ", " : "",
+        el("a", { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title }, source.key),
+      ]);
+      return item.text.includes("{sources}") ? [before, ...links, after] : [item.text];
+    }
+
+    /* The pinned verdict: while the reader edits, the answer stays on screen. */
+
+    watchPin() {
+      this.cardVisible = false;
+      this.observer = new IntersectionObserver((entries) => {
+        this.cardVisible = entries.some((entry) => entry.isIntersecting);
+        this.placePin();
+      });
+    }
+
+    showPin(result) {
+      const verdict = result.verdict;
+      this.pin.replaceChildren(
+        icon(verdict.state),
+        el("span", { class: "calc__pin-text" }, el("strong", {}, verdict.state_text), ` · ${verdict.date_text} · ${verdict.from_today}`),
+        el("span", { class: "calc__pin-more" }, this.ui.see_answer),
+      );
+      this.pin.dataset.verdict = verdict.state;
+      this.observer.disconnect();
+      this.observer.observe(this.output.querySelector(".calc__verdict"));
+      this.placePin();
+    }
+
+    placePin() {
+      this.pin.hidden = !this.result || this.root.dataset.mode === "answered" || this.cardVisible;
+    }
+
+    /* Keeping the answer: calendar, link, and (if asked) this device. */
 
     showActions(result) {
-      const upcoming = result.deadlines.filter((deadline) => deadline.state !== "passed").length;
-      const calendar = el("button", { type: "button", class: "md-button" }, "Add to my calendar (.ics)");
-      calendar.disabled = upcoming === 0;
-      calendar.addEventListener("click", () => this.saveCalendar());
-      const link = el("input", { type: "text", readOnly: true, value: location.href, class: "calc__link", "aria-label": "Link to these dates" });
-      const copy = el("button", { type: "button", class: "md-button" }, "Copy link");
+      const label = this.declaration.calendar_label;
+      const id = `calc-${this.slug}-label`;
+      const name = el("input", { type: "text", id, maxLength: 80, class: "calc__text", autocomplete: "off" });
+      const calendar = el("button", { type: "button", class: "md-button" }, this.ui.calendar);
+      calendar.disabled = result.calendar.count === 0;
+      calendar.addEventListener("click", () => this.saveCalendar(name.value));
+      const link = el("input", { type: "text", readOnly: true, value: location.href, class: "calc__link", "aria-label": this.ui.link_label });
+      const copy = el("button", { type: "button", class: "md-button" }, this.ui.copy_link);
       const said = el("span", { class: "calc__said", role: "status" });
       copy.addEventListener("click", async () => {
         link.select();
         try {
           await navigator.clipboard.writeText(link.value);
-          said.textContent = "Link copied.";
+          said.textContent = this.ui.copied;
         } catch {
-          said.textContent = "Press Ctrl+C (or ⌘C) to copy the selected link.";
+          said.textContent = this.ui.copy_by_hand;
         }
       });
+      const remember = el("input", { type: "checkbox", id: `calc-${this.slug}-remember`, checked: order.remembered });
+      const forget = el("button", { type: "button", class: "md-button", hidden: !order.remembered }, this.ui.forget);
+      const forgotten = el("span", { role: "status" });
+      remember.addEventListener("change", () => {
+        order.remember(remember.checked);
+        forget.hidden = !remember.checked;
+        forgotten.textContent = remember.checked ? "" : this.ui.forgotten;
+      });
+      forget.addEventListener("click", () => {
+        order.remember(false);
+        remember.checked = false;
+        forget.hidden = true;
+        forgotten.textContent = this.ui.forgotten;
+      });
       this.actions.replaceChildren(
-        el("p", {}, calendar, " ", upcoming ? `${upcoming} upcoming, each with a reminder two days before.` : "Every date has passed."),
-        el("p", { class: "calc__share" }, el("span", {}, "Come back to these dates later: "), link, " ", copy, " ", said),
-        el("p", { class: "calc__privacy" }, "Your dates stay in this browser. The link keeps them after the # sign, which is never sent to any server."),
+        el(
+          "div",
+          { class: "calc__calendar" },
+          el("label", { htmlFor: id }, label.label),
+          el("p", { class: "calc__help" }, label.help),
+          name,
+          el("p", {}, calendar),
+          el("p", { class: "calc__help" }, result.calendar.text),
+        ),
+        el("p", { class: "calc__share" }, el("label", { htmlFor: `${id}-link` }, this.ui.keep_link), " ", Object.assign(link, { id: `${id}-link` }), " ", copy, " ", said),
+        el("p", { class: "calc__remember" }, el("label", {}, remember, ` ${this.ui.remember}`), " ", forget, " ", forgotten),
+        el("p", { class: "calc__privacy" }, this.ui.privacy),
       );
       this.actions.hidden = false;
     }
 
-    async saveCalendar() {
-      const answer = await ask("calendar", this.declaration.slug, this.values());
+    rememberInLink() {
+      const hash = order.fragment();
+      if (hash === location.hash || (!hash && !this.edited)) return;
+      history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
+      const link = this.actions.querySelector(".calc__link");
+      if (link) link.value = location.href;
+    }
+
+    async saveCalendar(label) {
+      const answer = await ask("calendar", this.slug, this.inputs(), { label });
       if (!answer.ok) return;
       const file = new Blob([answer.ics], { type: "text/calendar" });
-      const link = el("a", { href: URL.createObjectURL(file), download: `aliexpress-${this.declaration.slug}.ics` });
+      const link = el("a", { href: URL.createObjectURL(file), download: `aliexpress-${this.slug}.ics` });
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     }
-
-    cite(sources) {
-      const links = sources.flatMap((source, index) => [
-        index ? ", " : "",
-        el("a", { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title }, source.key),
-      ]);
-      return [sources.length > 1 ? "sources " : "source ", ...links];
-    }
   }
+
+  /** Links to another calculator carry the order, for builds without instant navigation. */
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[href]");
+    if (!link || !order.facts.size || link.hash) return;
+    const target = new URL(link.href, location.href);
+    if (target.origin === location.origin && /\/calculators\/[a-z-]+(\/|\.html)$/.test(target.pathname)) {
+      link.href = `${target.href}${order.fragment()}`;
+    }
+  });
 
   function mountAll() {
     engine.views.forEach((view) => view.root.isConnected || engine.views.delete(view));
@@ -305,6 +618,7 @@
     roots.forEach((root) => engine.views.add(new View(root)));
   }
 
+  order.load();
   // Material's instant navigation swaps pages without reloading this script, and
   // announces each page on document$ (which stays silent on file://). Mounting
   // twice is harmless: a mounted calculator is marked and skipped.

@@ -1,0 +1,51 @@
+"""A calculator on a page, used as a reader uses it: by the labels the reader sees."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from calculators.inputs import FACTS, ChoiceInput
+
+
+def labelled(label: str) -> re.Pattern[str]:
+    """A field's accessible name: its label, and "(optional)" where it is."""
+    return re.compile(rf"^{re.escape(label)}( \(optional\))?$")
+
+
+def field(page: Page | Locator, name: str) -> Locator:
+    return page.get_by_label(labelled(FACTS[name].label))
+
+
+def fill(page: Page | Locator, **facts: str) -> None:
+    """Answer each question by its visible label: radios, lists and fields alike."""
+    for name, value in facts.items():
+        spec = FACTS[name]
+        if isinstance(spec, ChoiceInput):
+            label = next(
+                choice.label for choice in spec.choices if value in (choice.value, choice.label)
+            )
+            if len(spec.choices) <= 4:
+                group = page.get_by_role("group", name=labelled(spec.label))
+                group.get_by_label(label, exact=True).check()
+            else:
+                field(page, name).select_option(label=label)
+        else:
+            field(page, name).fill(value)
+
+
+def verdict(page: Page | Locator) -> Locator:
+    return page.locator("[data-verdict]:not(.calc__pin)")
+
+
+def verdict_is(page: Page | Locator, state: str, day: str) -> Locator:
+    """Wait for the verdict card to say ``state`` and ``day`` (ISO); return the card."""
+    card = verdict(page)
+    expect(card).to_have_attribute("data-verdict", state)
+    expect(card.locator(".calc__verdict-date")).to_have_attribute("datetime", day)
+    return card
+
+
+def step(page: Page | Locator, key: str) -> Locator:
+    return page.locator(f".calc__deadline[data-key={key}]")
