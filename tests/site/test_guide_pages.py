@@ -99,3 +99,41 @@ def test_the_evidence_checklist_prints_with_boxes_to_tick(reader: Page, site_url
     assert items.count() >= 15
     box = items.first.evaluate("li => getComputedStyle(li, '::before').borderTopStyle")
     assert box == "solid"
+
+
+def test_a_whole_chooser_card_can_be_tapped(reader: Page, site_url: str) -> None:
+    reader.set_viewport_size({"width": 390, "height": 844})
+    reader.goto(site_url)
+    text = (
+        reader.locator(".situations li")
+        .filter(has_text="It shipped but never arrived")
+        .get_by_text("The tracking stalled")
+    )
+    box = text.bounding_box()
+    reader.mouse.click(
+        box["x"] + 5, box["y"] + box["height"] / 2
+    )  # a tap on the words, not the link
+    expect(
+        reader.get_by_role("heading", level=1, name="Orders that never arrived or never shipped")
+    ).to_be_visible()
+
+
+def test_warnings_read_at_the_body_size_and_the_title_is_the_darkest_heading(
+    reader: Page, site_url: str
+) -> None:
+    reader.goto(site_url + "dispute/")
+    sizes = reader.evaluate(
+        """() => ['article > p', '.admonition p', 'h1', 'h2'].map(
+            (selector) => getComputedStyle(document.querySelector(selector)))"""
+        """.map((style) => [parseFloat(style.fontSize), style.color, style.fontWeight])"""
+    )
+    (body, _, _), (warning, _, _), (_, title, title_weight), (_, subtitle, _) = sizes
+    assert warning >= body
+    luminance = reader.evaluate(
+        """(colours) => colours.map((colour) => {
+            const [r, g, b] = colour.match(/\\d+/g).map(Number);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        })""",
+        [title, subtitle],
+    )
+    assert luminance[0] <= luminance[1] and int(title_weight) >= 700

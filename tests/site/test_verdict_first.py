@@ -349,3 +349,13 @@ def test_embedding_is_a_small_link_at_the_foot(reader: Page, site_url: str) -> N
     expect(reader).to_have_url(re.compile(r"/embedding/#embed-planner$"))
     snippet = reader.locator("#embed-planner").locator("xpath=following-sibling::*[1]")
     expect(snippet).to_contain_text(f'<iframe src="{site_url}embed/planner/"')
+
+
+def test_a_linked_date_whose_question_is_unanswered_still_counts(
+    reader: Page, site_url: str
+) -> None:
+    reader.goto(site_url + "calculators/planner/#delivered=2026-03-01&contacted=2026-03-09")
+    verdict_is(reader, "wait", "2026-03-12")  # the reply (Mar 9 + 3) comes before Mar 16
+    expect(reader.locator(".calc__given")).to_contain_text(
+        "Date the parcel was delivered: Sun 1 Mar 2026"
+    )

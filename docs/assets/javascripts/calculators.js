@@ -286,13 +286,18 @@
       else field.control.value = value;
     }
 
-    /** The fields that apply, given the other answers (the declaration's shown_if). */
+    /**
+     * Whether a field applies, given the other answers (the declaration's shown_if): it is
+     * asked once they call for it, and kept while they do not say, if it holds an answer
+     * (a link may carry a delivery date without "Has it arrived?"), as Python does.
+     */
     applies(field) {
       const condition = field.input.shown_if;
       if (!condition) return true;
       const other = this.fields.get(condition.name);
       const given = other ? this.value(other) : order.facts.get(condition.name) ?? "";
-      return given !== "" && (condition.values.length === 0 || condition.values.includes(given));
+      if (given === "") return (this.value(field) || order.facts.get(field.input.name) || "") !== "";
+      return condition.values.length === 0 || condition.values.includes(given);
     }
 
     /** Fill the form from the link, else from this visit's (or the device's) order. */
