@@ -36,8 +36,8 @@ test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (un
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test ## Lint and type-check the Python
-	$(BIN)/ruff check calculators overrides tests benchmarks
-	$(BIN)/ruff format --check calculators overrides tests benchmarks
+	$(BIN)/ruff check calculators hooks tests benchmarks
+	$(BIN)/ruff format --check calculators hooks tests benchmarks
 	$(BIN)/mypy
 
 clean: ## Remove the build and the installed dependencies

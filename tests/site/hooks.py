@@ -11,9 +11,7 @@ from tests.conftest import PROJECT
 
 
 def load_hook(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        name, PROJECT / "overrides" / "hooks" / f"{name}.py"
-    )
+    spec = importlib.util.spec_from_file_location(name, PROJECT / "hooks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

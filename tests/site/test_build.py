@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -68,7 +69,7 @@ def test_pages_load_nothing_from_other_origins(built_site: Path) -> None:
 def copy_project(tmp_path: Path) -> Path:
     for name in ("mkdocs.yml", "package.json"):
         shutil.copy(PROJECT / name, tmp_path / name)
-    for name in ("docs", "overrides", "calculators"):
+    for name in ("docs", "overrides", "hooks", "calculators"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
 
@@ -169,40 +170,79 @@ def test_the_snapshot_holds_the_shipped_calculators_already_imported(
     assert inside["closes"] == "2026-04-10"
 
 
-def test_the_snapshot_is_made_once_per_package_and_pyodide(
+def test_the_engine_is_built_once_per_package_and_pyodide(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "node_modules").mkdir()
     (tmp_path / "node_modules" / "pyodide").symlink_to(PROJECT / "node_modules" / "pyodide")
     shutil.copy(PROJECT / "package.json", tmp_path / "package.json")
     shutil.copytree(PROJECT / "calculators", tmp_path / "calculators")
-    bundle, out = tmp_path / "calculators.zip", tmp_path / "out.gz"
+    bundle = tmp_path / "calculators.zip"
     engine.pack_calculators(tmp_path, bundle)
-    engine.snapshot_engine(tmp_path, bundle, out)
-    made = out.read_bytes()
-    assert unpack_snapshot(made)[:4] != b"\0\0\0\0"  # Pyodide's own header comes first
+    made = engine.build_engine(tmp_path, bundle)
+    snapshot = (made / engine.SNAPSHOT).read_bytes()
+    assert unpack_snapshot(snapshot)[:4] != b"\0\0\0\0"  # Pyodide's own header comes first
 
-    monkeypatch.setattr(shutil, "which", lambda name: None)  # a second make would now fail
-    out.unlink()
-    engine.snapshot_engine(tmp_path, bundle, out)
-    assert out.read_bytes() == made
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # a second build would now fail
+    assert engine.build_engine(tmp_path, bundle) == made
 
     (tmp_path / "calculators" / "web.py").write_text("# changed\n", encoding="utf-8")
     engine.pack_calculators(tmp_path, bundle)
-    with pytest.raises(PluginError, match="Node.js .* is needed to make the engine snapshot"):
-        engine.snapshot_engine(tmp_path, bundle, out)
+    with pytest.raises(PluginError, match="Node.js .* is needed to build the engine"):
+        engine.build_engine(tmp_path, bundle)
     monkeypatch.undo()
-    engine.snapshot_engine(tmp_path, bundle, out)
-    kept = list((tmp_path / "node_modules" / ".cache" / "calculators-snapshot").iterdir())
-    assert len(kept) == 1 and kept[0].read_bytes() == out.read_bytes() != made
+    with pytest.raises(PluginError, match="could not build the engine"):  # web.py is gone
+        engine.build_engine(tmp_path, bundle)
+    assert made.is_dir()  # a failed build keeps the last good one
+
+
+def test_the_standard_library_is_cut_to_what_the_engine_imports(built_site: Path) -> None:
+    with zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip") as cut:
+        names = set(cut.namelist())
+    with zipfile.ZipFile(PROJECT / "node_modules" / "pyodide" / "python_stdlib.zip") as whole:
+        everything = {name for name in whole.namelist() if name.endswith(".py")}
+    assert names and all(name.endswith(".pyc") for name in names), "compiled, no sources"
+    assert {"datetime.pyc", "gettext.pyc", "json/__init__.pyc", "calendar.pyc"} <= names
+    assert {"tkinter/__init__.pyc", "sqlite3/__init__.pyc", "email/__init__.pyc"}.isdisjoint(names)
+    assert len(names) < len(everything) / 3
+    size = (built_site / "assets" / "pyodide" / "python_stdlib.zip").stat().st_size
+    assert size < (PROJECT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size / 2
+
+
+LATE_IMPORT = """
+import js
+runs = (getattr(js.globalThis, "calculatorsRuns", 0) or 0) + 1
+js.globalThis.calculatorsRuns = runs
+if runs > 1:
+    import xml.dom.minidom  # only on the trimmed engine: the cut cannot have it
+"""
+
+
+def test_a_module_missing_from_the_cut_fails_the_build(tmp_path: Path) -> None:
+    sneaky = tmp_path / "calculators.zip"
+    with zipfile.ZipFile(sneaky, "w") as archive:
+        with zipfile.ZipFile(io.BytesIO(_packed())) as real:
+            for name in real.namelist():
+                archive.writestr(name, real.read(name))
+        archive.writestr("calculators/late.py", LATE_IMPORT)
+        init = (PROJECT / "calculators" / "__init__.py").read_text() + "\nfrom . import late\n"
+        archive.writestr("calculators/__init__.py", init)
+    with pytest.raises(PluginError, match="could not build the engine(.|\n)*xml"):
+        engine.build_engine(PROJECT, sneaky)
+
+
+def _packed() -> bytes:
+    out = io.BytesIO()
+    engine.pack_calculators(PROJECT, out)
+    return out.getvalue()
 
 
 def test_a_package_that_cannot_be_imported_fails_the_build(tmp_path: Path) -> None:
     broken = tmp_path / "calculators.zip"
     with zipfile.ZipFile(broken, "w") as archive:
         archive.writestr("calculators/__init__.py", "import nothing_of_the_sort\n")
-    with pytest.raises(PluginError, match="could not make the snapshot(.|\n)*nothing_of_the_sort"):
-        engine.snapshot_engine(PROJECT, broken, tmp_path / "out.gz")
+    with pytest.raises(PluginError, match="could not build the engine(.|\n)*nothing_of_the_sort"):
+        engine.build_engine(PROJECT, broken)
 
 
 def test_a_packed_snapshot_keeps_every_byte_but_not_the_empty_pages() -> None:

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
 from tests.conftest import _QuietHandler, _QuietServer
-from tests.site.calc import fill
+from tests.site.calc import fill, verdict_is
 from tests.site.hooks import engine, unpack_snapshot
-from tests.site.pages import GUIDE, page_id, page_url
 
 pytestmark = pytest.mark.browser
 
 PATH = "calculators/dispute-window/"
 NORMAL_START = "The calculator engine is starting normally"
-GUIDE_ONLY = [p for p in GUIDE if not re.search(r"\[\[\s*calculator\s*:", p.read_text("utf-8"))]
 ENGINE_FILES = ("calculators.zip", "calculators.snapshot.gz", "calculators-worker.js")
 
 
@@ -106,68 +105,107 @@ def test_an_unusable_snapshot_means_a_normal_start(
     assert len(normal) == 1 and reason in normal[0], warnings
 
 
-@pytest.mark.parametrize("source", GUIDE_ONLY, ids=[page_id(p) for p in GUIDE_ONLY])
-def test_a_guide_page_never_loads_the_engine(
-    reader: Page, site_url: str, requests_made: list[str], source: Path
+WORKER = "assets/javascripts/calculators-worker.js"
+AFTER_IDLE = "() => new Promise((done) => requestIdleCallback(() => setTimeout(done)))"
+
+
+def test_a_guide_page_warms_the_engine_once_it_has_loaded_for_the_next_calculator(
+    reader: Page, site_url: str, requests_made: list[str]
 ) -> None:
     workers: list[str] = []
     reader.on("worker", lambda worker: workers.append(worker.url))
-    reader.goto(site_url + page_url(source), wait_until="networkidle")
-    engine = [u for u in requests_made if "/assets/pyodide/" in u or u.endswith(ENGINE_FILES)]
-    assert not engine and not [url for url in workers if url.endswith(ENGINE_FILES)]
+    reader.add_init_script(
+        """const Original = window.Worker;
+        window.Worker = function (...args) {
+            if (String(args[0]).includes("calculators-worker")) window.engineStartedWhen = document.readyState;
+            return new Original(...args);
+        };"""
+    )
+    reader.goto(site_url + "not-arrived/")
+    reader.wait_for_event("worker", lambda worker: worker.url.endswith(WORKER))
+    assert reader.evaluate("window.engineStartedWhen") == "complete", "it waited for the page"
+    reader.get_by_role("link", name="All my deadlines").first.click()  # instant navigation
+    fill(reader, shipped="2026-02-20", carrier="China Post")
+    verdict_is(reader, "act", "2026-03-31")
+    assert [url for url in workers if url.endswith(ENGINE_FILES)] == [site_url + WORKER]
 
 
-class _SlowFirstSnapshot(_QuietHandler):
-    """Sends the first request for the snapshot at a trickle, later ones at once."""
+def test_a_guide_page_does_not_warm_the_engine_when_the_browser_saves_data(
+    reader: Page, site_url: str, requests_made: list[str]
+) -> None:
+    cdp = reader.context.new_cdp_session(reader)
+    cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    reader.goto(site_url + "not-arrived/", wait_until="load")
+    assert reader.evaluate("navigator.connection.saveData") is True
+    reader.evaluate(AFTER_IDLE)  # after the warm-up would have started
+    reader.evaluate(AFTER_IDLE)
+    assert not [url for url in requests_made if url.endswith(ENGINE_FILES) or "/pyodide/" in url]
+
+
+class _Hosted(_QuietHandler):
+    """Serves with GitHub Pages' caching, and counts requests for the snapshot."""
 
     snapshot_requests = 0
-    finished = threading.Event()
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages does
+        self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
     def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
-        if not self.path.endswith("/calculators.snapshot.gz"):
+        if self.path.endswith("/calculators.snapshot.gz"):
+            type(self).snapshot_requests += 1
+        super().copyfile(source, outputfile)
+
+
+class _Slow(_Hosted):
+    """Sends the runtime at a trickle, as a slow phone connection would."""
+
+    snapshot_requests = 0
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        if not self.path.endswith(".wasm"):
             return super().copyfile(source, outputfile)
-        cls = type(self)
-        cls.snapshot_requests += 1
-        if cls.snapshot_requests > 1:
-            super().copyfile(source, outputfile)
-            cls.finished.set()
-            return None
-        while chunk := source.read(16_384):
+        while chunk := source.read(65_536):
             outputfile.write(chunk)
-            time.sleep(0.05)  # about 330 KB/s: the whole file would take many seconds
+            time.sleep(0.02)  # about 3 MB/s: the runtime takes seconds, not milliseconds
         return None
 
 
-def test_on_a_slow_connection_the_snapshot_waits_for_the_next_visit(
+@contextmanager
+def hosted(built_site: Path, handler: type[_Hosted]) -> Iterator[str]:
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_on_a_slow_connection_the_snapshot_is_never_downloaded(
     page: Page, built_site: Path
 ) -> None:
-    server = _QuietServer(
-        ("127.0.0.1", 0), functools.partial(_SlowFirstSnapshot, directory=str(built_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        warnings = warnings_of(page)
+    with hosted(built_site, _Slow) as site_url:
         first_result(page, site_url)
-        assert [w for w in warnings if "too slow for it to pay" in w], warnings
-
-        # Once the engine is up, the snapshot is fetched in full for later visits...
-        assert _SlowFirstSnapshot.finished.wait(30)
-        warnings.clear()
         page.reload()
         expect(page.locator("[data-key=dispute_closes] .calc__date")).to_have_text(
             "Fri 10 Apr 2026"
         )
-        # ...and the next visit starts from the browser's copy.
-        assert not [w for w in warnings if NORMAL_START in w], warnings
-        assert _SlowFirstSnapshot.snapshot_requests == 2
-    finally:
-        server.shutdown()
-        server.server_close()
+    assert _Slow.snapshot_requests == 0
+
+
+def test_the_next_visit_starts_from_the_snapshot_in_the_browsers_cache(
+    page: Page, built_site: Path
+) -> None:
+    warnings = warnings_of(page)
+    with hosted(built_site, _Hosted) as site_url:
+        first_result(page, site_url)
+        page.reload()
+        expect(page.locator("[data-key=dispute_closes] .calc__date")).to_have_text(
+            "Fri 10 Apr 2026"
+        )
+    assert _Hosted.snapshot_requests == 1
+    assert not [w for w in warnings if NORMAL_START in w], warnings
 
 
 def test_a_worker_that_cannot_load_is_reported_at_once(reader: Page, site_url: str) -> None:

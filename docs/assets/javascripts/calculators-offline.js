@@ -9,7 +9,6 @@
 (() => {
   "use strict";
   const here = document.currentScript.src;
-  const APP_DIR = "/home/pyodide/app";
 
   const load = (file) =>
     new Promise((resolve, reject) => {
@@ -29,8 +28,8 @@
     // Decoding the engine on the page takes longer than a download by a worker.
     const engine = { onmessage: null, onerror: null, patienceMs: 30_000 };
     const send = (data) => setTimeout(() => engine.onmessage?.({ data }));
-    let web = null;
     const ready = (async () => {
+      await load("../javascripts/calculators-bridge.js");
       await load("../offline/pyodide.js");
       await load("../offline/pyodide-asm.js");
       await load("../offline/engine-files.js");
@@ -42,22 +41,14 @@
         lockFileContents: files.lock,
         createPyodideModule: window.calculatorsCreatePyodideModule,
       });
-      pyodide.unpackArchive(bytes(files.calculators), "zip", { extractDir: APP_DIR });
-      pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
-      web = pyodide.pyimport("calculators.web");
+      return window.calculatorsBridge.setup(pyodide, bytes(files.calculators));
     })();
     ready.then(
       () => send({ type: "ready" }),
       (error) => send({ type: "failed", message: String(error?.message ?? error) }),
     );
     engine.postMessage = async (data) => {
-      if (data.type !== "call") return;
-      try {
-        await ready;
-        send({ type: "answer", id: data.id, answer: JSON.parse(web.call(JSON.stringify(data))) });
-      } catch (error) {
-        send({ type: "answer", id: data.id, error: String(error?.message ?? error) });
-      }
+      if (data.type === "call") send(await window.calculatorsBridge.reply(ready, data));
     };
     return engine;
   };

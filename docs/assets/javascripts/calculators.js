@@ -618,9 +618,25 @@
   function mountAll() {
     engine.views.forEach((view) => view.root.isConnected || engine.views.delete(view));
     const roots = document.querySelectorAll(".calc[data-calculator]:not([data-mounted])");
-    if (roots.length === 0) return;
+    if (roots.length === 0) return warmUp();
     startEngine();
     roots.forEach((root) => engine.views.add(new View(root)));
+  }
+
+  /**
+   * While the reader reads a guide page, start the engine in the background, so that the
+   * calculator they open next answers at once: only once the page has loaded and the
+   * browser is idle, never where it asks to save data or reports a slow connection, and
+   * not from disk, where the engine would run on the page itself.
+   */
+  function warmUp() {
+    const connection = navigator.connection;
+    const frugal = connection?.saveData || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
+    if (engine.worker || frugal || window.calculatorsInlineEngine) return;
+    const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+    const later = () => idle(() => engine.worker || startEngine(), { timeout: 5000 });
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
   }
 
   order.load();

@@ -3,7 +3,7 @@
 Pyodide comes from ``node_modules`` (installed by ``npm ci`` from the lock file);
 the build stops if it is missing or is not the version ``package.json`` pins.
 The public build also ships a memory snapshot of the started engine, made by
-``engine-snapshot.mjs`` with Node, so that readers skip Python's start-up.
+``engine-build.mjs`` with Node, so that readers skip Python's start-up.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-import io
 import json
 import shutil
 import struct
@@ -24,16 +23,13 @@ from typing import BinaryIO
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+"""Copied as they are; the standard library and the lock are built (``build_engine``)."""
 PACKAGE = "calculators"
 SNAPSHOT = "calculators.snapshot.gz"
-SNAPSHOT_SCRIPT = Path(__file__).with_name("engine-snapshot.mjs")
+BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
+BUILT = ("python_stdlib.zip", "pyodide-lock.json")
+"""Built into assets/pyodide/ beside the runtime; the snapshot goes to assets/."""
 SNAPSHOT_MAGIC = b"SPRS"
 SNAPSHOT_PAGE = 65_536
 IFRAME_WORKER = "iframe-worker-shim.js"
@@ -85,40 +81,39 @@ def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
             archive.writestr(entry, module.read_bytes(), zipfile.ZIP_DEFLATED)
 
 
-def snapshot_engine(project: Path, bundle: Path, dest: Path) -> None:
-    """Write the started engine's memory snapshot, made from ``bundle``, to ``dest``.
+def build_engine(project: Path, bundle: Path) -> Path:
+    """The folder holding the engine files built from ``bundle`` (``BUILT``).
 
-    Making one takes seconds, so it is kept in ``node_modules/.cache`` under a key of
-    everything it is made from, and ``mkdocs serve`` remakes it only when those change.
+    ``engine-build.mjs`` cuts the standard library to what the engine imports, checks
+    every calculator runs on the cut, and snapshots the started engine. That takes
+    seconds, so the result is kept in ``node_modules/.cache`` under a key of everything
+    it is made from, and ``mkdocs serve`` remakes it only when those change.
     """
     runtime = pinned_runtime(project)
     key = hashlib.sha256()
-    for part in (bundle, runtime / "package.json", SNAPSHOT_SCRIPT, Path(__file__)):
+    for part in (bundle, runtime / "package.json", BUILD_SCRIPT, Path(__file__)):
         key.update(hashlib.sha256(part.read_bytes()).digest())
-    cache = project / "node_modules" / ".cache" / "calculators-snapshot"
-    cached = cache / f"{key.hexdigest()[:32]}.gz"
-    if not cached.is_file():
+    cache = project / "node_modules" / ".cache" / "calculators-engine"
+    built = cache / key.hexdigest()[:32]
+    if not (built / SNAPSHOT).is_file():
         node = shutil.which("node")
         if node is None:
-            raise PluginError("Node.js (20 or newer) is needed to make the engine snapshot")
-        cache.mkdir(parents=True, exist_ok=True)
+            raise PluginError("Node.js (20 or newer) is needed to build the engine")
         with tempfile.TemporaryDirectory() as scratch:
-            memory = Path(scratch) / "memory"
             done = subprocess.run(
-                [node, str(SNAPSHOT_SCRIPT), str(runtime), str(bundle), str(memory)],
+                [node, str(BUILD_SCRIPT), str(runtime), str(bundle), scratch],
                 capture_output=True,
                 text=True,
                 timeout=600,
             )
             if done.returncode != 0:
-                raise PluginError(
-                    f"{SNAPSHOT_SCRIPT.name} could not make the snapshot:\n{done.stderr}"
-                )
-            packed = pack_snapshot(memory.read_bytes())
-        for stale in cache.glob("*.gz"):
-            stale.unlink()
-        cached.write_bytes(packed)
-    shutil.copy2(cached, dest)
+                raise PluginError(f"{BUILD_SCRIPT.name} could not build the engine:\n{done.stderr}")
+            memory = Path(scratch) / "memory"
+            (Path(scratch) / SNAPSHOT).write_bytes(pack_snapshot(memory.read_bytes()))
+            memory.unlink()
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.copytree(scratch, built)
+    return built
 
 
 def pack_snapshot(memory: bytes) -> bytes:
@@ -170,14 +165,16 @@ def write_offline_engine(project: Path, dest: Path) -> None:
     (dest / "pyodide-asm.js").write_text(
         classic_module((source / "pyodide.asm.mjs").read_text(encoding="utf-8")), encoding="utf-8"
     )
-    bundle = io.BytesIO()
-    pack_calculators(project, bundle)
-    files = {
-        "wasm": _base64((source / "pyodide.asm.wasm").read_bytes()),
-        "stdlib": _base64((source / "python_stdlib.zip").read_bytes()),
-        "calculators": _base64(bundle.getvalue()),
-        "lock": json.loads((source / "pyodide-lock.json").read_text()),
-    }
+    with tempfile.TemporaryDirectory() as scratch:
+        bundle = Path(scratch) / "calculators.zip"
+        pack_calculators(project, bundle)
+        built = build_engine(project, bundle)
+        files = {
+            "wasm": _base64((source / "pyodide.asm.wasm").read_bytes()),
+            "stdlib": _base64((built / "python_stdlib.zip").read_bytes()),
+            "calculators": _base64(bundle.read_bytes()),
+            "lock": json.loads((built / "pyodide-lock.json").read_text()),
+        }
     (dest / "engine-files.js").write_text(
         f"window.calculatorsEngineFiles = {json.dumps(files)};\n", encoding="utf-8"
     )
@@ -195,4 +192,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     vendor_pyodide(project, assets / "pyodide")
     pack_calculators(project, assets / "calculators.zip")
-    snapshot_engine(project, assets / "calculators.zip", assets / SNAPSHOT)
+    built = build_engine(project, assets / "calculators.zip")
+    for name in BUILT:
+        shutil.copy2(built / name, assets / "pyodide" / name)
+    shutil.copy2(built / SNAPSHOT, assets / SNAPSHOT)

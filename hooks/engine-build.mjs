@@ -1,0 +1,100 @@
+/*
+ * Build the engine's files from the pinned Pyodide, with Node, at build time:
+ *   node engine-build.mjs <pyodide folder> <calculators.zip> <output folder>
+ * writes into the output folder:
+ *   python_stdlib.zip  only the standard library the engine imports, compiled and
+ *                      without docstrings or line tables: about a third of the bytes,
+ *                      and no compiling on the reader's phone;
+ *   pyodide-lock.json  the lock without packages (the calculators need none);
+ *   memory             a snapshot of the started engine with the calculators imported.
+ * Before the snapshot, a fresh engine started on the trimmed library runs every
+ * calculator, so a module missing from the cut fails the build, not the reader.
+ * Pyodide stamps its build id into the snapshot; the zip's SHA-256 is kept inside as
+ * `calculators_zip_sha256` so the browser can check it holds the package served beside it.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+// Where calculators-worker.js unpacks the package too: files written here are not
+// part of the snapshot, only the modules already imported from them are.
+const APP_DIR = "/home/pyodide/app";
+// A neutral environment: nothing of the build machine (paths, user) enters the engine.
+const ENV = { HOME: "/home/pyodide", USER: "pyodide", LANG: "C.UTF-8" };
+
+// Every calculator, every function of the bridge, and the refusals, as the pages use them.
+const EXERCISE = `
+import json, sys
+sys.path.insert(0, ${JSON.stringify(APP_DIR)})
+import calculators, calculators.web as web
+samples = {"date": "2026-03-02", "days": "5"}
+for slug, calculator in calculators.CALCULATORS.items():
+    inputs = {
+        spec.name: samples.get(spec.kind) or spec.choices[0].value for spec in calculator.inputs
+    }
+    for fn in ("run", "calendar"):
+        for today in ("2026-03-10", "2026-01-01", "not a date"):
+            request = {"fn": fn, "slug": slug, "inputs": inputs, "today": today, "label": "x"}
+            answer = json.loads(web.call(json.dumps(request)))
+            if today == "2026-03-10" and not answer["ok"]:
+                raise SystemExit(f"{slug} {fn}: {answer}")
+    web.call(json.dumps({"fn": "run", "slug": slug, "inputs": {"shipped": "2026-02-30"}}))
+web.call("{not json")
+`;
+
+const [pyodideDir, packagePath, output] = process.argv.slice(2);
+const indexURL = `${pyodideDir}/`;
+const bundle = new Uint8Array(readFileSync(packagePath));
+
+async function engine(options = {}) {
+  const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
+  const pyodide = await loadPyodide({ indexURL, env: ENV, ...options });
+  pyodide.unpackArchive(bundle, "zip", { extractDir: APP_DIR });
+  pyodide.runPython(EXERCISE);
+  return pyodide;
+}
+
+/** The standard library the engine imported, compiled in the engine's own Python. */
+function trimmedLibrary(pyodide) {
+  pyodide.FS.writeFile("/tmp/stdlib.zip", new Uint8Array(readFileSync(`${pyodideDir}/python_stdlib.zip`)));
+  pyodide.runPython(`
+import importlib.util, marshal, sys, types, zipfile
+
+def stripped(code):
+    consts = tuple(stripped(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=b"", co_consts=consts)
+
+def module(name):
+    return name[:-3].replace("/", ".").removesuffix(".__init__")
+
+imported = set(sys.modules)
+source = zipfile.ZipFile("/tmp/stdlib.zip")
+with zipfile.ZipFile("/tmp/trimmed.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
+    for name in sorted(source.namelist()):
+        if name.endswith(".py") and module(name) in imported:
+            code = compile(source.read(name), name, "exec", optimize=2, dont_inherit=True)
+            entry = zipfile.ZipInfo(name[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
+            header = importlib.util.MAGIC_NUMBER + bytes(12)
+            trimmed.writestr(entry, header + marshal.dumps(stripped(code)), zipfile.ZIP_DEFLATED)
+`);
+  return pyodide.FS.readFile("/tmp/trimmed.zip");
+}
+
+try {
+  mkdirSync(output, { recursive: true });
+  writeFileSync(`${output}/python_stdlib.zip`, trimmedLibrary(await engine()));
+  const lock = JSON.parse(readFileSync(`${pyodideDir}/pyodide-lock.json`, "utf8"));
+  writeFileSync(`${output}/pyodide-lock.json`, JSON.stringify({ info: lock.info, packages: {} }));
+
+  const digest = Buffer.from(await crypto.subtle.digest("SHA-256", bundle)).toString("hex");
+  const checked = await engine({
+    stdLibURL: `${output}/python_stdlib.zip`,
+    lockFileURL: `${output}/pyodide-lock.json`,
+    _makeSnapshot: true,
+  });
+  checked.runPython(`calculators_zip_sha256 = ${JSON.stringify(digest)}\nimport gc\ngc.collect()`);
+  writeFileSync(`${output}/memory`, checked.makeMemorySnapshot());
+} catch (error) {
+  // Node would print the whole minified line it failed in; the message is what helps.
+  console.error(error?.message ?? error);
+  process.exitCode = 1;
+}
