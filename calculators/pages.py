@@ -27,7 +27,7 @@ from .policy import (
     Period,
     Source,
 )
-from .words import _, spoken
+from .words import _, ngettext, spoken
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
@@ -51,6 +51,8 @@ class Links:
     site_url: str = ""
     root_url: str = ""
     offline: bool = False
+    page: str = ""
+    """The page's own source path, such as "calculators/planner.md"."""
 
     @property
     def sources_md(self) -> str:
@@ -108,31 +110,70 @@ def _sources_of(keys: Iterable[str]) -> tuple[Source, ...]:
     return tuple(SOURCES[key] for key in keys)
 
 
-def rule_text(period: Period, links: Links) -> str:
-    """The planned rule with its source, and any source that says otherwise."""
-    text = f"{period.describe()} (source {cite(_sources_of(period.planned.sources), links)})"
+def cited(keys: Iterable[str], confidence: str, links: Links) -> str:
+    """ "source 002", or "source research, medium confidence": a figure's citation."""
+    sources = _sources_of(keys)
+    text = ngettext("source {links}", "sources {links}", len(sources)).format(
+        links=cite(sources, links)
+    )
+    if confidence:
+        text = _("{cited}, {confidence} confidence").format(cited=text, confidence=_(confidence))
+    return text
+
+
+def rule_text(period: Period, links: Links, linked: str = "") -> str:
+    """The planned rule with its sources, and any source that says otherwise.
+
+    With ``linked`` (a calculator's page), the rule itself links to it, where the reader
+    gets the date for their own order.
+    """
+    planned = period.planned
+    rule = f"[{period.describe()}]({linked})" if linked else period.describe()
+    text = _("{rule} ({cited})").format(
+        rule=rule, cited=cited(planned.sources, planned.confidence, links)
+    )
+    plan = {
+        "earlier": _("{text}; {cited} says {rule}, so plan with the earlier date"),
+        "later": _("{text}; {cited} says {rule}, so plan with the later date"),
+    }[period.safer]
     for other in period.others:
-        text += (
-            f"; source {cite(_sources_of(other.sources), links)} says "
-            f"{period.describe(other)}, so plan with the {period.safer} date"
+        text = plan.format(
+            text=text,
+            cited=cited(other.sources, other.confidence, links),
+            rule=period.describe(other),
         )
     return text
 
 
-def _figure(key: str) -> Renderer:
-    """The rule with its sources and, where a calculator counts it, a link to it."""
+def _calculator_link(key: str, links: Links) -> str:
+    """The calculator that counts this figure, unless the page is that calculator."""
     slug = _CALCULATOR_FOR.get(key)
+    if slug is None or links.page == f"calculators/{slug}.md":
+        return ""
+    return links.calculator_md(slug)
+
+
+def _figure(key: str) -> Renderer:
+    """The rule with its sources, the rule linking to the calculator that counts it."""
+    return lambda links: rule_text(PERIODS[key], links, _calculator_link(key, links))
+
+
+def _rule(key: str) -> Renderer:
+    """The rule alone, for a sentence that already names its source."""
 
     def render(links: Links) -> str:
-        text = rule_text(PERIODS[key], links)
-        return f"{text} · [your date]({links.calculator_md(slug)})" if slug else text
+        linked = _calculator_link(key, links)
+        rule = PERIODS[key].describe()
+        return f"[{rule}]({linked})" if linked else rule
 
     return render
 
 
 def _fact(key: str) -> Renderer:
     fact = FACTS[key]
-    return lambda links: f"{fact.text} (source {cite(_sources_of(fact.sources), links)})"
+    return lambda links: _("{text} ({cited})").format(
+        text=_(fact.text), cited=cited(fact.sources, fact.confidence, links)
+    )
 
 
 def interface() -> dict[str, str]:
@@ -316,11 +357,11 @@ def _carrier_windows(links: Links) -> str:
 
 
 def _carrier_rule_caveat(links: Links) -> str:
-    sources = cite(_sources_of(CARRIER_RULE_CAVEAT_SOURCES), links)
-    return (
-        '!!! warning "An old rule: check your order\'s countdown"\n\n'
-        f"    {_(CARRIER_RULE_CAVEAT)} (sources {sources})\n"
+    title = _("An old rule: check your order's countdown").replace('"', "'")
+    text = _("{text} ({cited})").format(
+        text=_(CARRIER_RULE_CAVEAT), cited=cited(CARRIER_RULE_CAVEAT_SOURCES, "", links)
     )
+    return f'!!! warning "{title}"\n\n    {text}\n'
 
 
 def _all_sources(links: Links) -> str:
@@ -340,6 +381,7 @@ _CALCULATOR_FOR: dict[str, str] = {
 
 _RENDERERS: dict[str, dict[str, Renderer]] = {
     "figure": {key: _figure(key) for key in PERIODS},
+    "rule": {key: _rule(key) for key in PERIODS},
     "fact": {key: _fact(key) for key in FACTS},
     "source": {key: _source(key) for key in SOURCES},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},

@@ -101,6 +101,8 @@ class Claim:
     sources: tuple[str, ...]
     at_least: int | None = None
     unit: Unit = "day"
+    confidence: str = ""
+    """How sure the research notes are of it, where they say ("medium", "high")."""
 
     @property
     def working_days(self) -> bool:
@@ -261,13 +263,15 @@ SELLER_REPLY = figure("seller_reply", N_("contacting the seller"), Claim(3, ("00
 SELLER_RESPONSE = figure(
     "seller_response",
     N_("the dispute was opened"),
-    Claim(5, ("003", "research")),
+    Claim(5, ("003", "research"), confidence=N_("medium")),
     Claim(15, ("000",)),
 )
 ESCALATION = figure("escalation", N_("the dispute was opened"), Claim(15, ("001",)))
 DECISION = figure("decision", N_("escalation"), Claim(10, ("000",)))
 RETURN_SHIPPING = figure(
-    "return_shipping", N_("the return was agreed"), Claim(10, ("001", "research"))
+    "return_shipping",
+    N_("the return was agreed"),
+    Claim(10, ("001", "research"), confidence=N_("medium-high")),
 )
 REFUND_AFTER_RETURN = figure(
     "refund_after_return",
@@ -290,22 +294,35 @@ CANCELLATION = figure(
 )
 
 # Context from AliExpress's own pages over the years (the research notes), for the guide.
-FREE_RETURN = figure("free_return", N_("the on-time delivery date"), Claim(15, ("research",)))
-DISPUTE_AFTER_RECEIPT = figure(
-    "dispute_after_receipt", N_("you confirm receipt"), Claim(15, ("research",))
+FREE_RETURN = figure(
+    "free_return",
+    N_("the on-time delivery date"),
+    Claim(15, ("research",), confidence=N_("medium-high")),
 )
-EU_WITHDRAWAL = figure("eu_withdrawal", N_("delivery"), Claim(14, ("research",)))
-PAYPAL_DISPUTE = figure("paypal_dispute", N_("payment"), Claim(180, ("research",)))
+DISPUTE_AFTER_RECEIPT = figure(
+    "dispute_after_receipt",
+    N_("you confirm receipt"),
+    Claim(15, ("research",), confidence=N_("high")),
+)
+EU_WITHDRAWAL = figure(
+    "eu_withdrawal", N_("delivery"), Claim(14, ("research",), confidence=N_("high"))
+)
+PAYPAL_DISPUTE = figure(
+    "paypal_dispute", N_("payment"), Claim(180, ("research",), confidence=N_("medium"))
+)
+PAYPAL_ESCALATION = figure(
+    "paypal_escalation", N_("opening the PayPal dispute"), Claim(20, ("research",))
+)
 CARD_REFUND = figure(
     "card_refund",
     N_("the refund is issued"),
-    Claim(20, ("research",), at_least=3, unit="working day"),
+    Claim(20, ("research",), at_least=3, unit="working day", confidence=N_("medium")),
     safer="later",
 )
 BANK_DELAY = figure(
     "bank_delay",
     N_("the order shows “Refund completed”"),
-    Claim(15, ("research",), at_least=7, unit="working day"),
+    Claim(15, ("research",), at_least=7, unit="working day", confidence=N_("medium")),
     safer="later",
 )
 
@@ -325,6 +342,7 @@ class Fact:
     key: str
     text: str
     sources: tuple[str, ...]
+    confidence: str = ""
 
 
 FACTS: dict[str, Fact] = {
@@ -338,6 +356,17 @@ FACTS: dict[str, Fact] = {
                 "2020, and “60 or 75 days from shipping” in a community FAQ"
             ),
             ("research",),
+            N_("medium, and the sources disagree"),
+        ),
+        Fact(
+            "chargeback_window",
+            N_("about 120 days, counted the way your bank's own rules say"),
+            ("research",),
+        ),
+        Fact(
+            "merchants_refund",
+            N_("most sellers send the money back within 15 days"),
+            ("003",),
         ),
         Fact(
             "later_window_2014",
@@ -346,6 +375,7 @@ FACTS: dict[str, Fact] = {
                 "disputes passing to AliExpress after 15 days (pages of about 2014 to 2017)"
             ),
             ("research",),
+            N_("medium"),
         ),
         Fact(
             "later_window_2018",
@@ -355,6 +385,7 @@ FACTS: dict[str, Fact] = {
                 "2018 to 2022)"
             ),
             ("research",),
+            N_("medium-high"),
         ),
         Fact(
             "free_return_limits",
@@ -363,10 +394,15 @@ FACTS: dict[str, Fact] = {
                 "the countries the service lists"
             ),
             ("research",),
+            N_("medium-high"),
         ),
-        Fact("eu_guarantee", N_("a 2-year legal guarantee"), ("research",)),
-        Fact("protection_minimum", N_("at least 15 days"), ("003",)),
-        Fact("auto_cancel", N_("48 to 72 hours without an answer from the seller"), ("research",)),
+        Fact("eu_guarantee", N_("a 2-year legal guarantee"), ("research",), N_("high")),
+        Fact(
+            "auto_cancel",
+            N_("48 to 72 hours without an answer from the seller, by guide sites' accounts"),
+            ("research",),
+            N_("medium"),
+        ),
     )
 }
 

@@ -37,6 +37,7 @@ def on_page_markdown(
         site_url=config.site_url or "",
         root_url=_prefix(get_relative_url(".", page.url)),
         offline=bool(config.extra.get("offline")),
+        page=page.file.src_uri,
     )
     page.meta["calculator_engine"] = pages.uses_calculator(markdown)
     try:

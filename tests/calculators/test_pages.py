@@ -7,13 +7,40 @@ import re
 import pytest
 
 from calculators import CALCULATORS, pages, policy
+from calculators.words import _
 
 LINKS = pages.Links(root_md="../", sources_url="../../sources/")
 
 
-def test_figure_comes_with_its_source_link() -> None:
+def test_figure_reads_as_prose_linked_to_its_calculator_with_its_source() -> None:
     text = pages.expand("Opens [[figure: dispute_opens]].", LINKS)
-    assert text.startswith("Opens 6 days after shipment (source [002](../sources.md#source-002 ")
+    assert text.startswith(
+        "Opens [6 days after shipment](../calculators/dispute-window.md) "
+        "(source [002](../sources.md#source-002 "
+    )
+    assert text.endswith(")).")
+
+
+def test_on_its_own_calculators_page_a_figure_links_nowhere() -> None:
+    here = pages.Links(
+        root_md="../", sources_url="../../sources/", page="calculators/dispute-window.md"
+    )
+    assert pages.expand("[[figure: dispute_opens]]", here).startswith(
+        "6 days after shipment (source"
+    )
+
+
+def test_a_rule_marker_gives_the_rule_alone_for_a_sentence_that_names_its_source() -> None:
+    text = pages.expand("Article [[source: 003]] gives at most [[rule: delivery_deadline]].", LINKS)
+    assert text.endswith(
+        "gives at most [60 days after shipment](../calculators/dispute-window.md)."
+    )
+    assert text.count("source-003") == 1
+
+
+def test_research_figures_say_how_sure_the_notes_are() -> None:
+    text = pages.expand("[[figure: dispute_after_receipt]]", LINKS)
+    assert text.endswith(f'"{policy.SOURCES["research"].title}"), high confidence)')
 
 
 def test_carrier_table_has_a_row_per_group_and_names_each_cell_for_phones() -> None:
@@ -74,13 +101,11 @@ def test_text_without_markers_is_untouched() -> None:
 def test_disagreeing_sources_are_both_shown_with_the_plan() -> None:
     text = pages.expand("[[figure: seller_response]]", LINKS)
     assert text.startswith(
-        "5 days after the dispute was opened (source [003](../sources.md#source-003 "
+        "[5 days after the dispute was opened](../calculators/dispute-timeline.md) "
+        "(sources [003](../sources.md#source-003 "
     )
-    assert "; source [000](../sources.md#source-000 " in text
-    assert text.endswith(
-        "says 15 days after the dispute was opened, so plan with the earlier date"
-        " · [your date](../calculators/dispute-timeline.md)"
-    )
+    assert ", medium confidence); source [000](../sources.md#source-000 " in text
+    assert text.endswith("says 15 days after the dispute was opened, so plan with the earlier date")
 
 
 @pytest.mark.parametrize(
@@ -95,16 +120,15 @@ def test_disagreeing_sources_are_both_shown_with_the_plan() -> None:
     ],
 )
 def test_every_deadline_figure_links_to_its_calculator(key: str, calculator: str) -> None:
-    assert pages.expand(f"[[figure: {key}]]", LINKS).endswith(
-        f" · [your date](../calculators/{calculator}.md)"
-    )
+    assert pages.expand(f"[[figure: {key}]]", LINKS).startswith("[")
+    assert f"](../calculators/{calculator}.md) (source" in pages.expand(f"[[figure: {key}]]", LINKS)
 
 
 def test_context_figures_without_a_calculator_have_no_link() -> None:
     text = pages.expand("[[figure: paypal_dispute]]", LINKS)
     assert text == (
         '180 days after payment (source [research](../sources.md#source-research "'
-        f'{policy.SOURCES["research"].title}"))'
+        f'{policy.SOURCES["research"].title}"), medium confidence)'
     )
 
 
@@ -120,7 +144,7 @@ def test_every_calculator_has_a_rules_table_from_its_declaration(slug: str) -> N
     assert table[0] == "| Step | When |"
     assert len(table) == 2 + len(CALCULATORS[slug].rules)
     for row, (step, period) in zip(table[2:], CALCULATORS[slug].rules, strict=True):
-        assert row.startswith(f"| {step} | {period.describe()} (source ")
+        assert row.startswith(f"| {_(step)} | {period.describe()} (source")
 
 
 def test_calculator_list_links_every_page() -> None:
