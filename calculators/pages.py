@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from . import CALCULATORS
+from . import CALCULATORS, messages
 from .policy import (
     CARRIER_GROUPS,
     CARRIER_RULE_CAVEAT,
@@ -48,6 +48,8 @@ class Links:
 
     root_md: str
     sources_url: str
+    beyond_url: str = ""
+    """The Beyond AliExpress page's URL relative to the built page."""
     site_url: str = ""
     root_url: str = ""
     offline: bool = False
@@ -229,7 +231,8 @@ def _calculator(slug: str) -> Renderer:
         )
         return (
             f'\n<div class="calc" data-calculator="{slug}" data-declaration="{declaration}" '
-            f'data-sources="{html.escape(links.sources_url)}">\n'
+            f'data-sources="{html.escape(links.sources_url)}" '
+            f'data-beyond="{html.escape(links.beyond_url)}">\n'
             f'<p class="calc__fallback">{fallback}</p>\n'
             "</div>\n"
         )
@@ -280,6 +283,47 @@ def snippet(slug: str, site_url: str) -> str:
         '        style="border: 0; max-width: 44rem"></iframe>\n'
         f'<script src="{site_url}assets/javascripts/embed.js" async></script>'
     )
+
+
+def _message_builder(links: Links) -> str:
+    """The message builder, and every template on paper for readers without JavaScript."""
+    declared = {**messages.declare(), "ui": message_words()}
+    data = html.escape(json.dumps(declared, ensure_ascii=False))
+    templates = "\n".join(
+        f"### {_(template.title)} {{#{template.key}}}\n\n{_(template.when)}\n\n"
+        f'<pre class="msg__paper">{html.escape(messages.with_brackets(template))}</pre>\n'
+        for template in messages.TEMPLATES
+    )
+    return (
+        f'\n<div class="msg" data-messages="{data}"></div>\n\n'
+        f'<div class="msg__all" markdown>\n\n{templates}\n</div>\n'
+    )
+
+
+def message_words() -> dict[str, str]:
+    """The words of the message builder's furniture."""
+    return {
+        "situation": _("What do you need to write?"),
+        "blanks": _("Fill in what you know; the rest stays in brackets for you to fill in."),
+        "message": _("Your message"),
+        "copy": _("Copy message"),
+        "copied": _("Copied: paste it where you need it."),
+        "copy_by_hand": _("Select the message and copy it."),
+    }
+
+
+def _checklist_progress(links: Links) -> str:
+    """Where the evidence checklist counts the ticks, and offers to keep them."""
+    words = {
+        "count": _("{done} of {total} collected"),
+        "remember": _("Remember this order on this device"),
+        "privacy": _(
+            "Your ticks stay in this page. They are kept on this device only if you tick "
+            "the box above, and then only in this browser."
+        ),
+    }
+    data = html.escape(json.dumps(words, ensure_ascii=False))
+    return f'\n<div class="checklist-progress" data-checklist="{data}"></div>\n'
 
 
 def _all_snippets(links: Links) -> str:
@@ -364,11 +408,31 @@ def _carrier_rule_caveat(links: Links) -> str:
     return f'!!! warning "{title}"\n\n    {text}\n'
 
 
+def figures_from(source: Source) -> list[str]:
+    """Every figure of the policy data that cites ``source``, in words."""
+    rules = [
+        period.describe(claim)
+        for period in PERIODS.values()
+        for claim in period.claims
+        if source.key in claim.sources
+    ]
+    facts = [_(fact.text) for fact in FACTS.values() if source.key in fact.sources]
+    return list(dict.fromkeys(rules + facts))
+
+
 def _all_sources(links: Links) -> str:
-    return "\n".join(
-        f"### {source.key}: {source.title} {{#{source.anchor}}}\n\n{source.covers}\n"
-        for source in SOURCES.values()
-    )
+    def described(source: Source) -> str:
+        given = "\n".join(f"- {figure}" for figure in figures_from(source))
+        return (
+            f"### {source.key}: {source.title} {{#{source.anchor}}}\n\n{_(source.covers)}\n\n"
+            f"{_('What it is')}\n:   {_(source.kind)}\n\n"
+            f"{_('Publisher')}\n:   {_(source.publisher)}\n\n"
+            f"{_('Address')}\n:   {_(source.address)}\n\n"
+            f"{_('Read')}\n:   {_(source.read)}\n\n"
+            f"{_('Figures the guide takes from it')}\n\n{given}\n"
+        )
+
+    return "\n".join(described(source) for source in SOURCES.values())
 
 
 # The calculator that works out each period for the reader's own dates.
@@ -388,6 +452,8 @@ _RENDERERS: dict[str, dict[str, Renderer]] = {
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
     "embedding": {slug: _embed_link(slug) for slug in CALCULATORS},
     "embeds": {"all": _all_snippets},
+    "messages": {"all": _message_builder},
+    "checklist": {"progress": _checklist_progress},
     "calculators": {"all": _calculator_list},
     "download": {"offline": _offline_download},
     "table": {"carrier-windows": _carrier_windows},

@@ -21,12 +21,15 @@ REVIEWED = date(2026, 11, 23)
 
 @dataclass(frozen=True)
 class Source:
-    """A document the guide's facts come from."""
+    """A document the guide's facts come from, and what is known about it."""
 
     key: str
     title: str
     kind: str
     covers: str
+    publisher: str = N_("Not named in the copy the project holds.")
+    address: str = N_("Not recorded: the project holds a text copy of the article.")
+    read: str = N_("November 2026, for this guide.")
 
     @property
     def anchor(self) -> str:
@@ -42,7 +45,7 @@ SOURCES: dict[str, Source] = {
         Source(
             "000",
             "How to Return an AliExpress Package: Complete Step-by-Step Guide",
-            N_("article"),
+            N_("A step-by-step blog article, with an AI summary and a question-and-answer part."),
             N_(
                 "Contacting the seller, opening a dispute, the seller's and AliExpress's "
                 "review times, and sending the item back with tracking."
@@ -51,7 +54,7 @@ SOURCES: dict[str, Source] = {
         Source(
             "001",
             "AliExpress return policy explainer",
-            N_("article"),
+            N_("A blog article from a site that also reviews products and lists deals."),
             N_(
                 "Buyer protection, return conditions, non-returnable items, return and "
                 "refund timelines, and a ten-step return walkthrough."
@@ -60,7 +63,7 @@ SOURCES: dict[str, Source] = {
         Source(
             "002",
             "AliExpress return policy (a lesson in an AliExpress shopping course)",
-            N_("article"),
+            N_("A lesson in an online course on shopping at AliExpress."),
             N_(
                 "Seller return policies, the dispute window by carrier, and how to contact "
                 "a seller and open and escalate a dispute."
@@ -69,20 +72,23 @@ SOURCES: dict[str, Source] = {
         Source(
             "003",
             "How to Request a Refund on AliExpress: Detailed Guides",
-            N_("article"),
+            N_("A merchant-tool blog: the blog of a dropshipping service."),
             N_(
                 "Refund eligibility, dispute timing, free and paid returns, refund "
                 "methods, and advice for dropshippers."
             ),
+            publisher=N_("DSers, a dropshipping tool (its pictures and links name it)."),
         ),
         Source(
             "research",
             "Project research notes on AliExpress's own help pages",
-            N_("research"),
+            N_("The project's research notes, with a confidence for each fact."),
             N_(
                 "Stored copies of AliExpress help-centre pages from about 2012 to 2022 "
                 "and later guides, used to date the articles' rules."
             ),
+            publisher=N_("This guide's own research."),
+            address=N_("Not public: kept with the project."),
         ),
     )
 }

@@ -149,6 +149,7 @@ def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
         "days": days,
         "from_today": from_today(verdict.date, today),
         "why_heading": _("Why this date?"),
+        "more": _("What you can still do") if verdict.state == "late" else "",
     }
 
 

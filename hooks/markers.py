@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from calculators import CALCULATORS, pages
 
 SOURCES_PAGE = "sources.md"
+BEYOND_PAGE = "beyond.md"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -27,13 +28,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(
     markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: object
 ) -> str:
-    sources = files.get_file_from_path(SOURCES_PAGE)
-    if sources is None:
-        raise PluginError(f"{SOURCES_PAGE} is missing: citations link to it")
+    sources, beyond = (files.get_file_from_path(path) for path in (SOURCES_PAGE, BEYOND_PAGE))
+    if sources is None or beyond is None:
+        raise PluginError(f"{SOURCES_PAGE} and {BEYOND_PAGE} are needed: answers link to them")
     folder = posixpath.dirname(page.file.src_uri)
     links = pages.Links(
         root_md=_prefix(posixpath.relpath(".", folder or ".")),
         sources_url=sources.url_relative_to(page.file),
+        beyond_url=beyond.url_relative_to(page.file),
         site_url=config.site_url or "",
         root_url=_prefix(get_relative_url(".", page.url)),
         offline=bool(config.extra.get("offline")),

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+from calculators import messages
 from calculators.policy import FACTS, PERIODS, REVIEWED, SOURCES
-from calculators.words import spoken
+from calculators.words import _, spoken
 from tests.site.pages import GUIDE, page_id, page_url
 
 pytestmark = pytest.mark.browser
@@ -81,24 +82,116 @@ def test_sources_page_lists_the_articles_and_the_review_date(reader: Page, site_
     )
 
 
-def test_a_template_copies_to_the_clipboard(reader: Page, site_url: str) -> None:
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_message_builder_fills_a_message_from_the_readers_dates_on_a_phone(
+    reader: Page, site_url: str
+) -> None:
+    reader.set_viewport_size(PHONE)
     reader.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    reader.goto(site_url + "calculators/after-delivery/#delivered=2026-03-02")
+    expect(reader.locator("[data-verdict]").first).to_be_visible()
+    reader.goto(site_url + "templates/#delivered=2026-03-02")
+    reader.get_by_label("What do you need to write?").select_option(
+        label="The dispute's description"
+    )
+    expect(reader.get_by_label("Date the parcel was delivered")).to_have_value("2026-03-02")
+    reader.get_by_label("Order number").fill("8123456")
+    reader.get_by_label("What is wrong").fill("the lamp does not switch on.")
+    message = reader.locator("#msg-text")
+    expect(message).to_contain_text("Order 8123456: [Item], delivered on 2 March 2026.")
+    expect(message).to_contain_text("The problem: the lamp does not switch on.")
+    copy = reader.get_by_role("button", name="Copy message")
+    assert copy.bounding_box()["height"] >= 44
+    copy.click()
+    assert reader.evaluate("navigator.clipboard.readText()").startswith("Order 8123456: [Item]")
+    overflow = reader.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+
+
+def test_every_template_can_be_reached_with_the_keyboard(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "templates/")
-    block = reader.locator("#dispute-description ~ div.highlight").first
-    block.hover()
-    block.get_by_role("button", name=re.compile("Copy")).click()
-    copied = reader.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Order [order number], [item name], delivered on [date].")
+    choice = reader.get_by_label("What do you need to write?")
+    choice.focus()
+    titles = [_(template.title) for template in messages.TEMPLATES]
+    for title in titles[1:]:
+        reader.keyboard.press("ArrowDown")
+        expect(choice.locator("option:checked")).to_have_text(title)
+    reader.keyboard.press("Tab")
+    expect(
+        reader.get_by_label(_(messages.BLANKS[messages.TEMPLATES[-1].blanks[0]].label))
+    ).to_be_focused()
 
 
-def test_the_evidence_checklist_prints_with_boxes_to_tick(reader: Page, site_url: str) -> None:
+def test_a_link_to_a_template_opens_it_in_the_builder(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "templates/#escalation")
+    expect(
+        reader.get_by_label("What do you need to write?").locator("option:checked")
+    ).to_have_text("To AliExpress: asking it to decide")
+
+
+def test_without_javascript_every_template_is_on_the_page_with_its_blanks(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "templates/")
+    for template in messages.TEMPLATES:
+        expect(page.locator(f"#{template.key}")).to_have_text(
+            re.compile(re.escape(_(template.title)))
+        )
+    expect(page.locator("#dispute-description ~ pre").first).to_contain_text("[Order number]")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    context.close()
+
+
+def test_the_evidence_checklist_ticks_and_counts_on_a_phone(reader: Page, site_url: str) -> None:
+    reader.set_viewport_size(PHONE)
+    reader.goto(site_url + "evidence/")
+    boxes = reader.locator(".checklist input[type=checkbox]")
+    total = boxes.count()
+    assert total >= 15
+    count = reader.locator(".checklist__count")
+    expect(count).to_have_text(f"0 of {total} collected")
+    reader.get_by_text("Photo of any damage to the outer packaging").click()
+    boxes.nth(0).check()
+    expect(count).to_have_text(f"2 of {total} collected")
+    tap = reader.locator(".checklist label").nth(0).bounding_box()  # the whole line ticks it
+    assert tap["height"] >= 44 and tap["width"] >= 300
+    assert reader.evaluate("localStorage.getItem('aliexpress-guide:evidence')") is None
+    reader.reload()
+    expect(count).to_have_text(f"0 of {total} collected")
+
+
+def test_ticks_are_kept_only_when_the_reader_asks(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "evidence/")
+    reader.get_by_label("Remember this order on this device").check()
+    reader.locator(".checklist input[type=checkbox]").nth(3).check()
+    reader.reload()
+    expect(reader.locator(".checklist input[type=checkbox]").nth(3)).to_be_checked()
+    reader.get_by_label("Remember this order on this device").uncheck()
+    assert reader.evaluate("localStorage.getItem('aliexpress-guide:evidence')") is None
+
+
+def test_the_evidence_checklist_still_prints_with_boxes_to_tick(
+    reader: Page, site_url: str
+) -> None:
     reader.goto(site_url + "evidence/")
     reader.emulate_media(media="print")
     expect(reader.locator(".md-sidebar--primary")).to_be_hidden()
-    items = reader.locator("article .checklist li")
-    assert items.count() >= 15
-    box = items.first.evaluate("li => getComputedStyle(li, '::before').borderTopStyle")
-    assert box == "solid"
+    expect(reader.locator(".checklist-progress")).to_be_hidden()
+    expect(reader.locator(".checklist input[type=checkbox]").first).to_be_visible()
+
+
+def test_the_sources_page_says_what_each_source_is(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "sources/")
+    article = reader.locator("article")
+    for term in ("What it is", "Publisher", "Address", "Read", "Figures the guide takes from it"):
+        expect(article.get_by_text(term, exact=True)).to_have_count(len(SOURCES))
+    expect(article).to_contain_text("DSers")
+    expect(article).to_contain_text("A lesson in an online course on shopping at AliExpress.")
 
 
 def test_a_whole_chooser_card_can_be_tapped(reader: Page, site_url: str) -> None:

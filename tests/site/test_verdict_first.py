@@ -359,3 +359,10 @@ def test_a_linked_date_whose_question_is_unanswered_still_counts(
     expect(reader.locator(".calc__given")).to_contain_text(
         "Date the parcel was delivered: Sun 1 Mar 2026"
     )
+
+
+def test_a_late_verdict_leads_to_what_can_still_be_done(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "calculators/dispute-window/#shipped=2026-01-20&carrier=China+Post")
+    card = verdict_is(reader, "late", "2026-02-28")
+    card.get_by_role("link", name="What you can still do").click()
+    expect(reader).to_have_url(re.compile(r"/beyond/#protection-ended$"))

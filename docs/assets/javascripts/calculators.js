@@ -16,6 +16,7 @@
   // the reader is told, and pointed to the page's static table meanwhile.
   const PATIENCE_MS = 10_000;
   const STORAGE_KEY = "aliexpress-guide:order";
+  const TICKS_KEY = "aliexpress-guide:evidence";
   const ICONS = {
     wait: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2Z",
     act: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4.2-4.2 1.4-1.4 2.8 2.8 5.6-5.6 1.4 1.4-7 7Z",
@@ -110,7 +111,7 @@
     remember(on) {
       this.remembered = on;
       if (on) this.save();
-      else storage((store) => store.removeItem(STORAGE_KEY));
+      else storage((store) => [STORAGE_KEY, TICKS_KEY].forEach((key) => store.removeItem(key)));
     },
     /** The order as a link's fragment: #shipped=2026-03-02&carrier=DHL */
     fragment() {
@@ -169,6 +170,7 @@
       this.ui = this.declaration.ui;
       this.slug = this.declaration.slug;
       this.sourcesURL = new URL(root.dataset.sources, location.href);
+      this.beyondURL = new URL(root.dataset.beyond, location.href);
       this.fields = new Map();
       this.shown = new Set(); // fields whose problems may be shown: left, completed or submitted
       this.edited = false;
@@ -434,6 +436,7 @@
         ),
         el("p", { class: "calc__verdict-label" }, verdict.label),
         el("p", { class: "calc__verdict-action" }, verdict.action),
+        verdict.more && el("p", {}, el("a", { href: new URL("#protection-ended", this.beyondURL).href }, verdict.more)),
         el(
           "details",
           { class: "calc__why" },
@@ -605,6 +608,137 @@
     }
   }
 
+  /**
+   * The message builder (templates page): the reader picks what to write, fills in what
+   * they know, and copies the message. Dates come from the order the calculators know.
+   */
+  class MessageBuilder {
+    constructor(root) {
+      const declared = JSON.parse(root.dataset.messages);
+      Object.assign(this, { root, ui: declared.ui, templates: declared.templates, typed: new Map() });
+      declared.facts.forEach((name) => order.known.add(name));
+      this.blanks = new Map(declared.blanks.map((blank) => [blank.name, blank]));
+      const linked = order.fromFragment(location.hash);
+      if (linked.length) order.replace(linked);
+      const wanted = this.templates.find((template) => `#${template.key}` === location.hash);
+      this.draw(wanted ?? this.templates[0]);
+      if (wanted) this.root.scrollIntoView();
+    }
+
+    draw(first) {
+      this.choice = el(
+        "select",
+        { id: "msg-situation", class: "msg__choice" },
+        this.templates.map((template) => el("option", { value: template.key }, template.title)),
+      );
+      this.choice.value = first.key;
+      this.choice.addEventListener("change", () => this.show());
+      this.when = el("p", { class: "calc__help", id: "msg-situation-help" });
+      this.choice.setAttribute("aria-describedby", "msg-situation-help");
+      this.fields = el("div", { class: "msg__fields" });
+      this.text = el("div", { class: "msg__text", id: "msg-text", tabIndex: 0, role: "textbox", "aria-readonly": "true", "aria-labelledby": "msg-text-label" });
+      const copy = el("button", { type: "button", class: "md-button md-button--primary msg__copy" }, this.ui.copy);
+      const said = el("p", { class: "msg__said", role: "status" });
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(this.text.textContent);
+          said.textContent = this.ui.copied;
+        } catch {
+          getSelection().selectAllChildren(this.text);
+          said.textContent = this.ui.copy_by_hand;
+        }
+      });
+      this.root.replaceChildren(
+        el("div", { class: "calc__field" }, el("label", { htmlFor: "msg-situation" }, this.ui.situation), this.when, this.choice),
+        el("p", { class: "calc__help" }, this.ui.blanks),
+        this.fields,
+        el("p", { class: "msg__label", id: "msg-text-label" }, this.ui.message),
+        this.text,
+        copy,
+        said,
+      );
+      this.root.dataset.mounted = "true";
+      this.show();
+    }
+
+    template() {
+      return this.templates.find((template) => template.key === this.choice.value);
+    }
+
+    show() {
+      const template = this.template();
+      this.when.textContent = template.when;
+      this.fields.replaceChildren(...template.blanks.map((name) => this.field(this.blanks.get(name))));
+      this.write();
+    }
+
+    field(blank) {
+      const id = `msg-${blank.name}`;
+      const value = this.typed.get(blank.name) ?? (blank.kind === "date" ? order.facts.get(blank.name) ?? "" : "");
+      const control =
+        blank.kind === "long"
+          ? el("textarea", { id, rows: 3, value })
+          : el("input", { id, type: blank.kind === "date" ? "date" : "text", value });
+      control.addEventListener("input", () => {
+        this.typed.set(blank.name, control.value);
+        if (blank.kind === "date" && order.known.has(blank.name)) order.set(blank.name, control.value);
+        this.write();
+      });
+      return el("div", { class: "calc__field" }, el("label", { htmlFor: id }, blank.label), control);
+    }
+
+    write() {
+      const template = this.template();
+      const said = (name) => {
+        const value = this.fields.querySelector(`#msg-${name}`)?.value.trim() ?? "";
+        if (!value) return `[${this.blanks.get(name).label}]`;
+        return this.blanks.get(name).kind === "date" ? longDate(value) : value;
+      };
+      this.text.textContent = template.text.replace(/\{(\w+)\}/g, (_, name) => said(name));
+    }
+  }
+
+  /** A date in a message to someone else: in words, in the page's language. */
+  function longDate(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    const lang = document.documentElement.lang || "en";
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { day: "numeric", month: "long", year: "numeric" }).format(
+      new Date(year, month - 1, day),
+    );
+  }
+
+  /**
+   * The evidence checklist, to tick on a phone: how much is collected, and the ticks
+   * kept on the device only if the reader asks (the same choice as for the order).
+   */
+  function tickable(progress) {
+    const words = JSON.parse(progress.dataset.checklist);
+    const boxes = [...document.querySelectorAll(".checklist li")].map((item, index) => {
+      const box = el("input", { type: "checkbox", class: "checklist__box" });
+      item.replaceChildren(el("label", {}, box, el("span", {}, ...item.childNodes)));
+      box.dataset.index = index;
+      return box;
+    });
+    const saved = new Set(JSON.parse(storage((store) => store.getItem(TICKS_KEY)) ?? "[]"));
+    boxes.forEach((box, index) => (box.checked = saved.has(index)));
+    const count = el("p", { class: "checklist__count", role: "status" });
+    const remember = el("input", { type: "checkbox", id: "checklist-remember", checked: order.remembered });
+    const keep = () => {
+      const ticked = boxes.filter((box) => box.checked);
+      count.textContent = words.count.replace("{done}", ticked.length).replace("{total}", boxes.length);
+      if (order.remembered) storage((store) => store.setItem(TICKS_KEY, JSON.stringify(ticked.map((box) => Number(box.dataset.index)))));
+      else storage((store) => store.removeItem(TICKS_KEY));
+    };
+    boxes.forEach((box) => box.addEventListener("change", keep));
+    remember.addEventListener("change", () => {
+      order.remember(remember.checked);
+      keep();
+    });
+    progress.replaceChildren(count, el("p", { class: "calc__remember" }, el("label", {}, remember, ` ${words.remember}`)), el("p", { class: "calc__privacy" }, words.privacy));
+    progress.dataset.mounted = "true";
+    keep();
+  }
+
   /** Links to another calculator carry the order, for builds without instant navigation. */
   document.addEventListener("click", (event) => {
     const link = event.target.closest?.("a[href]");
@@ -616,6 +750,8 @@
   });
 
   function mountAll() {
+    document.querySelectorAll(".msg[data-messages]:not([data-mounted])").forEach((root) => new MessageBuilder(root));
+    document.querySelectorAll("[data-checklist]:not([data-mounted])").forEach(tickable);
     engine.views.forEach((view) => view.root.isConnected || engine.views.delete(view));
     const roots = document.querySelectorAll(".calc[data-calculator]:not([data-mounted])");
     if (roots.length === 0) return warmUp();
