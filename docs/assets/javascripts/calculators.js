@@ -21,7 +21,9 @@
     wait: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2Z",
     act: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4.2-4.2 1.4-1.4 2.8 2.8 5.6-5.6 1.4 1.4-7 7Z",
     urgent: "M1 21h22L12 2 1 21Zm12-3h-2v-2h2v2Zm0-4h-2v-4h2v4Z",
-    late: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 13.6L15.6 17 12 13.4 8.4 17 7 15.6 10.6 12 7 8.4 8.4 7l3.6 3.6L15.6 7 17 8.4 13.4 12l3.6 3.6Z",
+    late:
+      "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 13.6L15.6 17 12 13.4 8.4 17 " +
+      "7 15.6 10.6 12 7 8.4 8.4 7l3.6 3.6L15.6 7 17 8.4 13.4 12l3.6 3.6Z",
   };
 
   /* The engine: one worker for the whole visit; every question to it gets an answer. */
@@ -98,7 +100,7 @@
       }
     },
     replace(entries) {
-      this.facts = new Map(entries.filter(([name, value]) => typeof value === "string" && value !== ""));
+      this.facts = new Map(entries.filter(([, value]) => typeof value === "string" && value !== ""));
     },
     set(name, value) {
       if (value === "") this.facts.delete(name);
@@ -106,7 +108,8 @@
       this.save();
     },
     save() {
-      if (this.remembered) storage((store) => store.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(this.facts))));
+      if (this.remembered)
+        storage((store) => store.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(this.facts))));
     },
     remember(on) {
       this.remembered = on;
@@ -195,7 +198,13 @@
         if (index === 0) form.append(...fields);
         else form.append(el("details", { class: "calc__more" }, el("summary", {}, section.title), ...fields));
       });
-      form.append(el("p", { class: "calc__submit" }, el("button", { type: "submit", class: "md-button md-button--primary" }, this.ui.submit)));
+      form.append(
+        el(
+          "p",
+          { class: "calc__submit" },
+          el("button", { type: "submit", class: "md-button md-button--primary" }, this.ui.submit),
+        ),
+      );
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         this.fields.forEach((_, name) => this.shown.add(name));
@@ -224,7 +233,12 @@
       let control;
       if (input.kind === "choice" && input.choices.length <= 4) {
         const radios = input.choices.map((choice) =>
-          el("label", { class: "calc__radio" }, el("input", { type: "radio", name: input.name, value: choice.value }), ` ${choice.label}`),
+          el(
+            "label",
+            { class: "calc__radio" },
+            el("input", { type: "radio", name: input.name, value: choice.value }),
+            ` ${choice.label}`,
+          ),
         );
         control = { radios: radios.map((label) => label.firstChild) };
         wrapper = el(
@@ -237,7 +251,14 @@
         );
       } else {
         control = this.control(input, id, described);
-        wrapper = el("div", { class: `calc__field calc__field--${input.kind}` }, el("label", { htmlFor: id }, input.label, optional), help, error, control);
+        wrapper = el(
+          "div",
+          { class: `calc__field calc__field--${input.kind}` },
+          el("label", { htmlFor: id }, input.label, optional),
+          help,
+          error,
+          control,
+        );
       }
       const field = { input, wrapper, error, control };
       this.fields.set(input.name, field);
@@ -260,9 +281,15 @@
     }
 
     control(input, id, described) {
-      const common = { id, name: input.name, "aria-describedby": described, "aria-required": input.required ? "true" : null };
+      const common = {
+        id,
+        name: input.name,
+        "aria-describedby": described,
+        "aria-required": input.required ? "true" : null,
+      };
       if (input.kind === "date") return el("input", { type: "date", min: input.min, max: input.max, ...common });
-      if (input.kind === "days") return el("input", { type: "number", inputMode: "numeric", min: 0, max: input.max, step: 1, ...common });
+      if (input.kind === "days")
+        return el("input", { type: "number", inputMode: "numeric", min: 0, max: input.max, step: 1, ...common });
       const groups = new Map();
       for (const choice of input.choices) {
         if (!groups.has(choice.group)) groups.set(choice.group, []);
@@ -297,7 +324,7 @@
       const condition = field.input.shown_if;
       if (!condition) return true;
       const other = this.fields.get(condition.name);
-      const given = other ? this.value(other) : order.facts.get(condition.name) ?? "";
+      const given = other ? this.value(other) : (order.facts.get(condition.name) ?? "");
       if (given === "") return (this.value(field) || order.facts.get(field.input.name) || "") !== "";
       return condition.values.length === 0 || condition.values.includes(given);
     }
@@ -335,7 +362,9 @@
     async update({ submitted = false } = {}) {
       const inputs = this.inputs();
       this.rememberInLink();
-      const unreadable = [...this.fields.values()].filter((field) => !field.wrapper.hidden && field.control.validity?.badInput);
+      const unreadable = [...this.fields.values()].filter(
+        (field) => !field.wrapper.hidden && field.control.validity?.badInput,
+      );
       if (Object.keys(inputs).length === 0 && unreadable.length === 0) {
         this.showProblems({});
         this.show(null, this.ui.prompt);
@@ -399,7 +428,12 @@
         this.pin.hidden = true;
         return;
       }
-      this.output.replaceChildren(this.verdict(result), ...this.timeline(result), ...this.notes(result), this.footer(result));
+      this.output.replaceChildren(
+        this.verdict(result),
+        ...this.timeline(result),
+        ...this.notes(result),
+        this.footer(result),
+      );
       this.summary.replaceChildren(...this.given(result));
       this.showActions(result);
       this.showPin(result);
@@ -425,7 +459,12 @@
       return el(
         "section",
         { class: "calc__verdict", "data-verdict": verdict.state, id, tabIndex: -1, "aria-labelledby": `${id}-head` },
-        el("h2", { class: "calc__verdict-head", id: `${id}-head` }, icon(verdict.state), el("span", {}, verdict.state_text)),
+        el(
+          "h2",
+          { class: "calc__verdict-head", id: `${id}-head` },
+          icon(verdict.state),
+          el("span", {}, verdict.state_text),
+        ),
         el(
           "p",
           { class: "calc__verdict-when" },
@@ -441,7 +480,11 @@
           "details",
           { class: "calc__why" },
           el("summary", {}, verdict.why_heading),
-          el("ul", {}, verdict.why.map((step) => el("li", {}, this.step(step)))),
+          el(
+            "ul",
+            {},
+            verdict.why.map((step) => el("li", {}, this.step(step))),
+          ),
         ),
       );
     }
@@ -449,11 +492,23 @@
     timeline(result) {
       const upcoming = result.deadlines.filter((step) => step.state !== "passed");
       const passed = result.deadlines.filter((step) => step.state === "passed");
-      const list = (steps) => el("ol", { class: "calc__deadlines" }, steps.map((step) => el("li", { class: `calc__deadline calc__deadline--${step.state}`, "data-key": step.key }, this.step(step, true))));
+      const list = (steps) =>
+        el(
+          "ol",
+          { class: "calc__deadlines" },
+          steps.map((step) =>
+            el(
+              "li",
+              { class: `calc__deadline calc__deadline--${step.state}`, "data-key": step.key },
+              this.step(step, true),
+            ),
+          ),
+        );
       return [
         upcoming.length && el("h3", { class: "calc__heading" }, this.ui.coming_up),
         upcoming.length && list(upcoming),
-        passed.length && el("details", { class: "calc__passed" }, el("summary", {}, result.passed_heading), list(passed)),
+        passed.length &&
+          el("details", { class: "calc__passed" }, el("summary", {}, result.passed_heading), list(passed)),
       ];
     }
 
@@ -470,12 +525,22 @@
 
     notes(result) {
       return result.notes.map((note) =>
-        el("div", { class: `admonition ${note.kind === "warning" ? "warning" : "note"} calc__note` }, el("p", {}, this.line(note))),
+        el(
+          "div",
+          { class: `admonition ${note.kind === "warning" ? "warning" : "note"} calc__note` },
+          el("p", {}, this.line(note)),
+        ),
       );
     }
 
     footer(result) {
-      return el("p", { class: "calc__today" }, result.counted_from, " ", el("span", { class: "calc__trust" }, result.trust));
+      return el(
+        "p",
+        { class: "calc__today" },
+        result.counted_from,
+        " ",
+        el("span", { class: "calc__trust" }, result.trust),
+      );
     }
 
     given(result) {
@@ -523,7 +588,12 @@
       const verdict = result.verdict;
       this.pin.replaceChildren(
         icon(verdict.state),
-        el("span", { class: "calc__pin-text" }, el("strong", {}, verdict.state_text), ` · ${verdict.date_text} · ${verdict.from_today}`),
+        el(
+          "span",
+          { class: "calc__pin-text" },
+          el("strong", {}, verdict.state_text),
+          ` · ${verdict.date_text} · ${verdict.from_today}`,
+        ),
         el("span", { class: "calc__pin-more" }, this.ui.see_answer),
       );
       this.pin.dataset.verdict = verdict.state;
@@ -545,7 +615,13 @@
       const calendar = el("button", { type: "button", class: "md-button" }, this.ui.calendar);
       calendar.disabled = result.calendar.count === 0;
       calendar.addEventListener("click", () => this.saveCalendar(name.value));
-      const link = el("input", { type: "text", readOnly: true, value: location.href, class: "calc__link", "aria-label": this.ui.link_label });
+      const link = el("input", {
+        type: "text",
+        readOnly: true,
+        value: location.href,
+        class: "calc__link",
+        "aria-label": this.ui.link_label,
+      });
       const copy = el("button", { type: "button", class: "md-button" }, this.ui.copy_link);
       const said = el("span", { class: "calc__said", role: "status" });
       copy.addEventListener("click", async () => {
@@ -581,8 +657,26 @@
           el("p", {}, calendar),
           el("p", { class: "calc__help" }, result.calendar.text),
         ),
-        el("p", { class: "calc__share" }, el("label", { htmlFor: `${id}-link` }, this.ui.keep_link), " ", Object.assign(link, { id: `${id}-link` }), " ", copy, " ", said),
-        el("p", { class: "calc__remember" }, el("label", {}, remember, ` ${this.ui.remember}`), " ", forget, " ", forgotten),
+        el(
+          "p",
+          { class: "calc__share" },
+          el("label", { htmlFor: `${id}-link` }, this.ui.keep_link),
+          " ",
+          Object.assign(link, { id: `${id}-link` }),
+          " ",
+          copy,
+          " ",
+          said,
+        ),
+        el(
+          "p",
+          { class: "calc__remember" },
+          el("label", {}, remember, ` ${this.ui.remember}`),
+          " ",
+          forget,
+          " ",
+          forgotten,
+        ),
         el("p", { class: "calc__privacy" }, this.ui.privacy),
       );
       this.actions.hidden = false;
@@ -636,7 +730,14 @@
       this.when = el("p", { class: "calc__help", id: "msg-situation-help" });
       this.choice.setAttribute("aria-describedby", "msg-situation-help");
       this.fields = el("div", { class: "msg__fields" });
-      this.text = el("div", { class: "msg__text", id: "msg-text", tabIndex: 0, role: "textbox", "aria-readonly": "true", "aria-labelledby": "msg-text-label" });
+      this.text = el("div", {
+        class: "msg__text",
+        id: "msg-text",
+        tabIndex: 0,
+        role: "textbox",
+        "aria-readonly": "true",
+        "aria-labelledby": "msg-text-label",
+      });
       const copy = el("button", { type: "button", class: "md-button md-button--primary msg__copy" }, this.ui.copy);
       const said = el("p", { class: "msg__said", role: "status" });
       copy.addEventListener("click", async () => {
@@ -649,7 +750,13 @@
         }
       });
       this.root.replaceChildren(
-        el("div", { class: "calc__field" }, el("label", { htmlFor: "msg-situation" }, this.ui.situation), this.when, this.choice),
+        el(
+          "div",
+          { class: "calc__field" },
+          el("label", { htmlFor: "msg-situation" }, this.ui.situation),
+          this.when,
+          this.choice,
+        ),
         el("p", { class: "calc__help" }, this.ui.blanks),
         this.fields,
         el("p", { class: "msg__label", id: "msg-text-label" }, this.ui.message),
@@ -674,7 +781,7 @@
 
     field(blank) {
       const id = `msg-${blank.name}`;
-      const value = this.typed.get(blank.name) ?? (blank.kind === "date" ? order.facts.get(blank.name) ?? "" : "");
+      const value = this.typed.get(blank.name) ?? (blank.kind === "date" ? (order.facts.get(blank.name) ?? "") : "");
       const control =
         blank.kind === "long"
           ? el("textarea", { id, rows: 3, value })
@@ -702,9 +809,11 @@
   function longDate(iso) {
     const [year, month, day] = iso.split("-").map(Number);
     const lang = document.documentElement.lang || "en";
-    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { day: "numeric", month: "long", year: "numeric" }).format(
-      new Date(year, month - 1, day),
-    );
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    }).format(new Date(year, month - 1, day));
   }
 
   /**
@@ -726,7 +835,8 @@
     const keep = () => {
       const ticked = boxes.filter((box) => box.checked);
       count.textContent = words.count.replace("{done}", ticked.length).replace("{total}", boxes.length);
-      if (order.remembered) storage((store) => store.setItem(TICKS_KEY, JSON.stringify(ticked.map((box) => Number(box.dataset.index)))));
+      if (order.remembered)
+        storage((store) => store.setItem(TICKS_KEY, JSON.stringify(ticked.map((box) => Number(box.dataset.index)))));
       else storage((store) => store.removeItem(TICKS_KEY));
     };
     boxes.forEach((box) => box.addEventListener("change", keep));
@@ -734,7 +844,11 @@
       order.remember(remember.checked);
       keep();
     });
-    progress.replaceChildren(count, el("p", { class: "calc__remember" }, el("label", {}, remember, ` ${words.remember}`)), el("p", { class: "calc__privacy" }, words.privacy));
+    progress.replaceChildren(
+      count,
+      el("p", { class: "calc__remember" }, el("label", {}, remember, ` ${words.remember}`)),
+      el("p", { class: "calc__privacy" }, words.privacy),
+    );
     progress.dataset.mounted = "true";
     keep();
   }
