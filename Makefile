@@ -35,10 +35,14 @@ bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a s
 test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (unit, CLI, build, browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.test ## Lint and type-check the Python
+JS := docs/assets/javascripts hooks .ci eslint.config.mjs
+
+lint: $(VENV)/.test node_modules/.installed ## Lint and type-check the Python and the JavaScript
 	$(BIN)/ruff check calculators hooks tests benchmarks
 	$(BIN)/ruff format --check calculators hooks tests benchmarks
 	$(BIN)/mypy
+	node_modules/.bin/eslint --max-warnings 0 $(JS)
+	node_modules/.bin/prettier --check --log-level warn $(JS) docs/assets/stylesheets
 
 clean: ## Remove the build and the installed dependencies
 	rm -rf site build dist $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
@@ -46,12 +50,12 @@ clean: ## Remove the build and the installed dependencies
 $(VENV)/.site: requirements/site.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer)")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements/test.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -359,10 +359,11 @@ FACTS: dict[str, Fact] = {
             "protection_length",
             N_(
                 "60 days in older pages (90 for Russia, 120 for Brazil), “normally 90” from "
-                "2020, and “60 or 75 days from shipping” in a community FAQ"
+                "2020, and “60 or 75 days from shipping” in a community FAQ: the sources "
+                "disagree"
             ),
             ("research",),
-            N_("medium, and the sources disagree"),
+            N_("medium"),
         ),
         Fact(
             "chargeback_window",

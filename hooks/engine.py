@@ -12,6 +12,7 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -26,6 +27,8 @@ from mkdocs.exceptions import PluginError
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """Copied as they are; the standard library and the lock are built (``build_engine``)."""
 PACKAGE = "calculators"
+BUILD_ONLY = ("__main__.py", "cli.py", "pages.py", "messages.py")
+"""Modules the build and the command line use, never the browser: kept out of its zip."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
 BUILT = ("python_stdlib.zip", "pyodide-lock.json")
@@ -76,6 +79,8 @@ def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
         dest.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
         for module in sorted((project / PACKAGE).glob("*.py")):
+            if module.name in BUILD_ONLY:
+                continue
             entry = zipfile.ZipInfo(f"{PACKAGE}/{module.name}", date_time=(1980, 1, 1, 0, 0, 0))
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, module.read_bytes(), zipfile.ZIP_DEFLATED)
@@ -100,8 +105,11 @@ def build_engine(project: Path, bundle: Path) -> Path:
         if node is None:
             raise PluginError("Node.js (20 or newer) is needed to build the engine")
         with tempfile.TemporaryDirectory() as scratch:
+            # Run from the scratch folder: Node gives Python the script's path (sys.argv,
+            # the "_" variable), and the snapshot must not record where the checkout is.
+            script = shutil.copy(BUILD_SCRIPT, Path(scratch) / BUILD_SCRIPT.name)
             done = subprocess.run(
-                [node, str(BUILD_SCRIPT), str(runtime), str(bundle), scratch],
+                [node, str(script), str(runtime), str(bundle), scratch],
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -111,9 +119,23 @@ def build_engine(project: Path, bundle: Path) -> Path:
             memory = Path(scratch) / "memory"
             (Path(scratch) / SNAPSHOT).write_bytes(pack_snapshot(memory.read_bytes()))
             memory.unlink()
-            shutil.rmtree(cache, ignore_errors=True)
-            shutil.copytree(scratch, built)
+            Path(script).unlink()
+            _keep_only(cache, scratch, built)
     return built
+
+
+def _keep_only(cache: Path, made: str, built: Path) -> None:
+    """Put the new build in the cache and drop older ones; a build made at the same
+    moment by another process (tests run in parallel) wins without harm."""
+    staging = cache / f".{built.name}.{os.getpid()}"
+    shutil.copytree(made, staging)
+    for stale in cache.iterdir():
+        if not stale.name.startswith(".") and stale != built:
+            shutil.rmtree(stale, ignore_errors=True)
+    try:
+        staging.rename(built)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def pack_snapshot(memory: bytes) -> bytes:

@@ -14,10 +14,38 @@ from tests.conftest import PROJECT
 
 
 @pytest.mark.parametrize("name", ["site.txt", "test.txt"])
-def test_python_requirements_are_pinned_exactly(name: str) -> None:
-    for line in (PROJECT / "requirements" / name).read_text().splitlines():
-        if line and not line.startswith(("#", "-r ")):
-            assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[\w.]+", line), line
+def test_python_requirements_are_pinned_exactly_with_hashes(name: str) -> None:
+    text = (PROJECT / "requirements" / name).read_text()
+    requirements = re.findall(r"^([A-Za-z0-9_.\-]+)(.*?)(?=^\S|\Z)", text, re.M | re.S)
+    named = [(req, rest) for req, rest in requirements if not req.startswith(("#", "-r"))]
+    assert named
+    for name_, rest in named:
+        assert re.match(r"==[\w.]+ \\\n", rest), name_
+        assert "--hash=sha256:" in rest, name_
+    if name == "site.txt":
+        assert "flit-core==" in text, "the build backend is pinned too"
+
+
+def test_make_installs_with_hashes_and_builds_the_project_without_fetching() -> None:
+    makefile = (PROJECT / "Makefile").read_text()
+    assert makefile.count("--require-hashes") == 2
+    assert "--no-build-isolation --editable ." in makefile
+
+
+def test_every_action_is_pinned_to_a_commit_and_checkouts_keep_no_credentials() -> None:
+    for name in ("ci.yml", "deploy.yml"):
+        steps = [step for job in workflow(name)["jobs"].values() for step in job.get("steps", [])]
+        for step in steps:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_the_deployed_offline_copy_is_built_for_the_public_address() -> None:
+    steps = workflow("deploy.yml")["jobs"]["build"]["steps"]
+    offline = next(step for step in steps if "make offline" in step.get("run", ""))
+    assert offline["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
 
 
 def test_npm_packages_are_pinned_with_integrity_hashes() -> None:

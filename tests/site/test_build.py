@@ -18,7 +18,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from tests.conftest import PROJECT
-from tests.site.hooks import engine, unpack_snapshot
+from tests.site.hooks import engine, load_hook, unpack_snapshot
 
 
 def test_calculator_page_and_sources_page_are_built(built_site: Path) -> None:
@@ -43,9 +43,12 @@ def test_site_ships_the_same_calculators_package(built_site: Path) -> None:
     with zipfile.ZipFile(built_site / "assets" / "calculators.zip") as archive:
         shipped = {name: archive.read(name) for name in archive.namelist()}
     local = {
-        f"calculators/{p.name}": p.read_bytes() for p in (PROJECT / "calculators").glob("*.py")
+        f"calculators/{p.name}": p.read_bytes()
+        for p in (PROJECT / "calculators").glob("*.py")
+        if p.name not in engine.BUILD_ONLY
     }
     assert shipped == local
+    assert "calculators/pages.py" not in shipped and "calculators/cli.py" not in shipped
 
 
 LOADS = re.compile(
@@ -252,3 +255,33 @@ def test_a_packed_snapshot_keeps_every_byte_but_not_the_empty_pages() -> None:
     assert unpack_snapshot(packed) == memory
     body = gzip.decompress(packed)  # five pages, of which the second and third are empty
     assert len(body) == 16 + 3 * 4 + len(memory) - 2 * page
+
+
+publish = load_hook("publish")
+
+
+def test_nothing_of_the_build_is_published(built_site: Path) -> None:
+    published = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*")]
+    assert not [p for p in published if p.endswith((".map", ".py", ".mjs.map", "engine-build.mjs"))]
+    assert not [p for p in published if p.startswith(("hooks/", "overrides/"))]
+    for asset in (*built_site.rglob("*.js"), *built_site.rglob("*.css")):
+        assert b"sourceMappingURL" not in asset.read_bytes(), asset
+    assert publish.leaks(built_site, str(PROJECT)) == []
+
+
+def test_a_leaked_build_path_fails_the_build(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("made in /home/someone/checkout")
+    (tmp_path / "memory.gz").write_bytes(
+        gzip.compress(b"...sys.executable=/home/someone/checkout/.venv...")
+    )
+    assert sorted(publish.leaks(tmp_path, "/home/someone/checkout")) == ["memory.gz", "page.html"]
+
+
+def test_source_maps_and_the_comments_that_name_them_are_dropped(tmp_path: Path) -> None:
+    (tmp_path / "bundle.min.js").write_text("let a=1;\n//# sourceMappingURL=bundle.min.js.map\n")
+    (tmp_path / "main.min.css").write_text("a{b:c}\n/*# sourceMappingURL=main.min.css.map*/")
+    (tmp_path / "bundle.min.js.map").write_text("{}")
+    publish.drop_source_maps(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle.min.js", "main.min.css"]
+    assert (tmp_path / "bundle.min.js").read_text() == "let a=1;\n"
+    assert (tmp_path / "main.min.css").read_text() == "a{b:c}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import threading
 import time
 import zipfile
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.browser
 PATH = "calculators/dispute-window/"
 NORMAL_START = "The calculator engine is starting normally"
 ENGINE_FILES = ("calculators.zip", "calculators.snapshot.gz", "calculators-worker.js")
+WORKER = "assets/javascripts/calculators-worker.js"
 
 
 def warnings_of(page: Page) -> list[str]:
@@ -44,14 +46,30 @@ def first_result(page: Page, site_url: str) -> None:
 def test_a_calculator_page_starts_the_engine_from_its_snapshot_at_once(
     reader: Page, site_url: str, requests_made: list[str]
 ) -> None:
+    workers: list[str] = []
+    reader.on("worker", lambda worker: workers.append(worker.url))
     warnings = warnings_of(reader)
     first_result(reader, site_url)
     assert f"{site_url}assets/calculators.snapshot.gz" in requests_made
     assert not [w for w in warnings if NORMAL_START in w], warnings
-    # The worker is asked for from the page's head, before the theme's own script.
-    worker = requests_made.index(f"{site_url}assets/javascripts/calculators-worker.js")
-    theme = next(i for i, url in enumerate(requests_made) if "/javascripts/bundle." in url)
-    assert worker < theme
+    assert [url for url in workers if url.endswith(ENGINE_FILES)] == [site_url + WORKER]
+
+
+def test_a_calculator_page_creates_its_worker_in_the_head_before_any_stylesheet_or_script(
+    built_site: Path,
+) -> None:
+    """What the browser does first is what the page's head says first: no race to assert."""
+    head = (
+        (built_site / "calculators" / "dispute-window" / "index.html")
+        .read_text()
+        .split("</head>")[0]
+    )
+    starts = head.index("new Worker(")
+    later = [m.start() for m in re.finditer(r"<link rel=\"stylesheet\"|<script src=", head)]
+    assert later and starts < min(later)
+    assert (
+        "new Worker(" not in (built_site / "dispute" / "index.html").read_text().split("</head>")[0]
+    )
 
 
 def other_calculators(built_site: Path) -> bytes:
@@ -105,7 +123,6 @@ def test_an_unusable_snapshot_means_a_normal_start(
     assert len(normal) == 1 and reason in normal[0], warnings
 
 
-WORKER = "assets/javascripts/calculators-worker.js"
 AFTER_IDLE = "() => new Promise((done) => requestIdleCallback(() => setTimeout(done)))"
 
 

@@ -1,0 +1,26 @@
+// The project's JavaScript: browser pages, the engine's module worker, and Node build scripts.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  js.configs.recommended,
+  {
+    files: ["docs/assets/javascripts/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser, document$: "readonly" } },
+  },
+  {
+    files: ["docs/assets/javascripts/calculators-worker.js"],
+    languageOptions: { sourceType: "module", globals: globals.worker },
+  },
+  {
+    files: ["hooks/**/*.mjs", ".ci/**/*.mjs", "eslint.config.mjs"],
+    languageOptions: { sourceType: "module", globals: globals.node },
+  },
+  {
+    rules: {
+      "no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      eqeqeq: "error",
+      "prefer-const": "error",
+    },
+  },
+];

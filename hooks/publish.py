@@ -1,0 +1,51 @@
+"""MkDocs glue: publish nothing of the build.
+
+The theme ships source maps of its bundles, which readers never need; they are
+removed, with the comments that point at them. Then the built site is searched for
+the build machine's checkout path (in the engine snapshot too, inflated): finding it
+fails the build instead of publishing where, and by whom, the site was made.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
+
+
+def drop_source_maps(site: Path) -> None:
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    for asset in (*site.rglob("*.js"), *site.rglob("*.css")):
+        text = asset.read_bytes()
+        if b"sourceMappingURL" in text:
+            asset.write_bytes(MAP_COMMENT.sub(b"", text))
+
+
+def leaks(site: Path, secret: str) -> list[str]:
+    """The published files that hold ``secret`` (gzip files are searched inflated)."""
+    needle = secret.encode()
+    found = []
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        if needle in data:
+            found.append(str(path.relative_to(site)))
+    return found
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    drop_source_maps(site)
+    project = str(Path(config.config_file_path).resolve().parent)
+    found = leaks(site, project)
+    if found:
+        raise PluginError(f"the built site holds the build's path {project}: {', '.join(found)}")
