@@ -23,11 +23,14 @@ serve: $(VENV)/.site node_modules/.installed ## Build and serve on http://127.0.
 build: $(VENV)/.site node_modules/.installed ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
+DIST ?= dist
+STAGE ?= build
+
 offline: $(VENV)/.site node_modules/.installed ## Build the guide to open from disk: dist/<name>-offline-<version>.zip
-	rm -rf build/$(OFFLINE) dist/$(OFFLINE).zip
-	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir build/$(OFFLINE)
-	$(BIN)/python -c 'import shutil; shutil.make_archive("dist/$(OFFLINE)", "zip", "build", "$(OFFLINE)")'
-	@du -sh build/$(OFFLINE) dist/$(OFFLINE).zip
+	rm -rf $(STAGE)/$(OFFLINE) $(DIST)/$(OFFLINE).zip
+	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir $(STAGE)/$(OFFLINE)
+	$(BIN)/python -c 'import shutil; shutil.make_archive("$(DIST)/$(OFFLINE)", "zip", "$(STAGE)", "$(OFFLINE)")'
+	@du -sh $(STAGE)/$(OFFLINE) $(DIST)/$(OFFLINE).zip
 
 bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a stock Pyodide page (see benchmarks/README.md)
 	$(BIN)/python -m benchmarks.bench

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from . import CALCULATORS, messages
@@ -65,6 +65,11 @@ class Links:
 
 
 Renderer = Callable[[Links], str]
+
+
+def is_offline(extra: Mapping[str, object]) -> bool:
+    """Whether the build is the copy opened from disk (mkdocs-offline.yml says so, once)."""
+    return bool(extra.get("offline"))
 
 
 def expand(markdown: str, links: Links) -> str:

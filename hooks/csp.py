@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from calculators import pages
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPES = re.compile(r"""type=["'](application/(ld\+)?json|text/template)["']""")
 MARKER = '<meta http-equiv="Content-Security-Policy"'
@@ -54,10 +56,10 @@ def with_policy(html: str, content: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.extra.get("offline"):
+    if pages.is_offline(config.extra):
         return  # opened from disk, the theme's search needs an inline-script worker shim
-    pages = list(Path(config.site_dir).rglob("*.html"))
-    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    built = list(Path(config.site_dir).rglob("*.html"))
+    texts = {page: page.read_text(encoding="utf-8") for page in built}
     content = policy(sha256(s) for text in texts.values() for s in inline_scripts(text))
     for page, text in texts.items():
         if MARKER not in text:

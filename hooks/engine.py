@@ -24,6 +24,8 @@ from typing import BinaryIO
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from calculators import pages
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """Copied as they are; the standard library and the lock are built (``build_engine``)."""
 PACKAGE = "calculators"
@@ -209,7 +211,7 @@ def _base64(data: bytes) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     assets = Path(config.site_dir) / "assets"
-    if config.extra.get("offline"):
+    if pages.is_offline(config.extra):
         write_offline_engine(project, assets / "offline")
         return
     vendor_pyodide(project, assets / "pyodide")

@@ -38,7 +38,7 @@ def on_page_markdown(
         beyond_url=beyond.url_relative_to(page.file),
         site_url=config.site_url or "",
         root_url=_prefix(get_relative_url(".", page.url)),
-        offline=bool(config.extra.get("offline")),
+        offline=pages.is_offline(config.extra),
         page=page.file.src_uri,
     )
     page.meta["calculator_engine"] = pages.uses_calculator(markdown)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from calculators import pages
 
 MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
 
@@ -42,9 +45,22 @@ def leaks(site: Path, secret: str) -> list[str]:
     return found
 
 
+def relative_404(site: Path, base: str) -> None:
+    """The not-found page names its files from the site's root, which a folder on disk
+    does not have: make them relative to the page, which sits at the root."""
+    page = site / "404.html"
+    if page.is_file() and base.startswith("/"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(
+            re.sub(rf'(href|src)="{re.escape(base)}', r'\1="./', text), encoding="utf-8"
+        )
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     drop_source_maps(site)
+    if pages.is_offline(config.extra):
+        relative_404(site, urlsplit(config.site_url or "/").path or "/")
     project = str(Path(config.config_file_path).resolve().parent)
     found = leaks(site, project)
     if found:

@@ -189,3 +189,22 @@ def test_the_frame_loads_only_from_our_origin(
     verdict_is(frame, "act", "2026-03-25")
     from_host = [url for url in requests_made if url.startswith(host)]
     assert {urlsplit(url).path for url in from_host} <= {"/dispute-window.html", "/favicon.ico"}
+
+
+BLOCKED_STORAGE = """(() => {
+    const deny = () => { throw new DOMException("The operation is insecure.", "SecurityError"); };
+    Object.defineProperty(window, "localStorage", { get: deny, configurable: true });
+    Object.defineProperty(window, "sessionStorage", { get: deny, configurable: true });
+})();"""
+
+
+def test_an_embed_with_its_storage_blocked_raises_no_error(reader: Page, host: str) -> None:
+    errors: list[str] = []
+    reader.on("pageerror", lambda error: errors.append(str(error)))  # uncaught, in any frame
+    reader.context.add_init_script(BLOCKED_STORAGE)  # as a browser blocking third-party storage
+    reader.goto(host + "dispute-window.html")
+    frame = reader.frame_locator("iframe")
+    fill(frame, shipped="2026-03-02", carrier="DHL")
+    verdict_is(frame, "act", "2026-03-25")
+    frame.get_by_label("Remember this order on this device").check()  # asks, cannot keep
+    assert errors == []

@@ -233,3 +233,63 @@ def test_a_worker_that_cannot_load_is_reported_at_once(reader: Page, site_url: s
     # Well before the ten seconds after which a silent engine is given up on.
     expect(engine).to_contain_text("could not start in this browser", timeout=5_000)
     expect(reader.get_by_role("table")).to_contain_text("39 days after shipment")
+
+
+def test_a_broken_runtime_is_reported_within_seconds(
+    reader: Page, site_url: str, built_site: Path
+) -> None:
+    runtime = (built_site / "assets" / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    cut = runtime[: len(runtime) // 2]
+    reader.context.route(
+        "**/pyodide.asm.wasm",
+        lambda route: route.fulfill(body=cut, content_type="application/wasm"),
+    )
+    reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
+    # Well before the ten seconds after which a silent engine is called slow.
+    expect(reader.locator(".calc__status")).to_contain_text(
+        "could not start in this browser", timeout=8_000
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<!doctype html><title>Wi-Fi login</title>", b"PK\x03\x04 cut short"],
+    ids=["portal", "cut"],
+)
+def test_a_corrupt_package_gets_a_plain_message_never_a_traceback(
+    reader: Page, site_url: str, body: bytes
+) -> None:
+    reader.context.route("**/calculators.zip", lambda route: route.fulfill(body=body))
+    reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
+    status = reader.locator(".calc__status")
+    expect(status).to_contain_text("could not start in this browser")
+    assert "Traceback" not in reader.locator("article").inner_text()
+    assert "File " not in status.inner_text()
+
+
+def python_that_fails(built_site: Path) -> bytes:
+    """The shipped package, but with a bridge whose every call raises."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(built_site / "assets" / "calculators.zip") as shipped,
+        zipfile.ZipFile(out, "w") as broken,
+    ):
+        for name in shipped.namelist():
+            text = shipped.read(name)
+            if name == "calculators/web.py":
+                text += b"\n\ndef call(request):\n    raise RuntimeError('boom')\n"
+            broken.writestr(name, text)
+    return out.getvalue()
+
+
+def test_a_call_that_raises_gets_an_answer_and_a_plain_message(
+    reader: Page, site_url: str, built_site: Path
+) -> None:
+    body = python_that_fails(built_site)
+    reader.context.route("**/calculators.zip", lambda route: route.fulfill(body=body))
+    reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
+    expect(reader.locator(".calc__status")).to_have_text(
+        "Something went wrong while working out your dates. Reload the page to try again."
+    )
+    fill(reader, carrier="UPS")  # the next question is answered too: nothing hangs
+    expect(reader.locator(".calc")).to_have_attribute("data-answers", "2")

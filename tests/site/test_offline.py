@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -12,18 +13,29 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import PROJECT, TODAY
-from tests.site.calc import fill
+from tests.site.calc import fill, verdict_is
 
 pytestmark = pytest.mark.browser
 LIMIT_MB = 25
 
 
+PUBLIC = "https://example.github.io/aliexpress-returns-guide/"
+
+
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make offline`'s archive, unpacked into a fresh folder."""
-    made = subprocess.run(["make", "offline"], cwd=PROJECT, capture_output=True, text=True)
+    """`make offline`'s archive, built as the deploy builds it and unpacked into a fresh
+    folder; the checkout's own dist/ and build/ are left alone."""
+    out = tmp_path_factory.mktemp("offline")
+    made = subprocess.run(
+        ["make", "offline", f"DIST={out}", f"STAGE={out}"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITE_URL": PUBLIC},
+    )
     assert made.returncode == 0, made.stdout + made.stderr
-    (archive,) = (PROJECT / "dist").glob("aliexpress-returns-guide-offline-*.zip")
+    (archive,) = out.glob("aliexpress-returns-guide-offline-*.zip")
     folder = tmp_path_factory.mktemp("downloads")
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(folder)
@@ -86,3 +98,25 @@ def test_the_offline_copy_says_so_instead_of_offering_a_download(
 ) -> None:
     offline_reader.goto((unzipped / "offline.html").as_uri())
     expect(offline_reader.locator("article")).to_contain_text("You are reading the offline copy")
+
+
+def test_the_not_found_page_works_from_disk(offline_reader: Page, unzipped: Path) -> None:
+    offline_reader.goto((unzipped / "404.html").as_uri())
+    expect(offline_reader.locator(".md-header")).to_be_visible()
+    colour = offline_reader.locator(".md-header").evaluate(
+        "node => getComputedStyle(node).backgroundColor"
+    )
+    assert colour != "rgba(0, 0, 0, 0)", "the theme's stylesheet did not load"
+
+
+def test_the_public_address_is_in_the_copys_links_and_snippets(unzipped: Path) -> None:
+    page = (unzipped / "embedding.html").read_text(encoding="utf-8")
+    assert f'"{PUBLIC}embed/planner/"' in page
+    assert "127.0.0.1" not in page
+
+
+def test_a_shared_link_answers_from_disk(offline_reader: Page, unzipped: Path) -> None:
+    offline_reader.clock.set_fixed_time(f"{TODAY.isoformat()}T12:00:00")
+    page = (unzipped / "calculators" / "dispute-window.html").as_uri()
+    offline_reader.goto(f"{page}#shipped=2026-03-02&carrier=China+Post")
+    verdict_is(offline_reader, "act", "2026-04-10")

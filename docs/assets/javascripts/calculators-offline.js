@@ -28,8 +28,9 @@
     // Decoding the engine on the page takes longer than a download by a worker.
     const engine = { onmessage: null, onerror: null, patienceMs: 30_000 };
     const send = (data) => setTimeout(() => engine.onmessage?.({ data }));
+    const bridge = load("../javascripts/calculators-bridge.js").then(() => window.calculatorsBridge);
     const ready = (async () => {
-      await load("../javascripts/calculators-bridge.js");
+      await bridge;
       await load("../offline/pyodide.js");
       await load("../offline/pyodide-asm.js");
       await load("../offline/engine-files.js");
@@ -41,14 +42,14 @@
         lockFileContents: files.lock,
         createPyodideModule: window.calculatorsCreatePyodideModule,
       });
-      return window.calculatorsBridge.setup(pyodide, bytes(files.calculators));
+      return (await bridge).setup(pyodide, bytes(files.calculators));
     })();
     ready.then(
       () => send({ type: "ready" }),
       (error) => send({ type: "failed", message: String(error?.message ?? error) }),
     );
     engine.postMessage = async (data) => {
-      if (data.type === "call") send(await window.calculatorsBridge.reply(ready, data));
+      if (data.type === "call") send(await (await bridge).reply(ready, data));
     };
     return engine;
   };

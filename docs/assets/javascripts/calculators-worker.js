@@ -131,16 +131,42 @@ async function sha256(data) {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * Pyodide logs a runtime that cannot be compiled (a cut or broken download) and then
+ * waits forever. Watch WebAssembly's own answer instead, so the failure is reported now.
+ */
+function runtimeFailure() {
+  return new Promise((_, reject) => {
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      if (typeof original !== "function") continue;
+      WebAssembly[name] = (...args) =>
+        original.apply(WebAssembly, args).catch((error) => {
+          // A wrong content type is a TypeError, after which Emscripten tries again.
+          if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+            reject(new Error(`the runtime could not be compiled: ${error.message}`));
+          }
+          throw error;
+        });
+    }
+  });
+}
+
 async function start() {
+  const broken = runtimeFailure();
+  broken.catch(() => {}); // raced below
   prefetch();
   const bundle = bytes(fetchOk(at("calculators.zip", assets), { cache: "no-cache" }));
   bundle.catch(() => {}); // awaited below, where a failed download is reported
   const loader = import(at("pyodide.mjs"));
   const snapshot = await snapshots.choose().catch(withoutSnapshot);
   const { loadPyodide } = await loader;
-  const pyodide =
-    (snapshot && (await snapshots.restore(loadPyodide, snapshot, bundle))) ??
-    (await loadPyodide({ indexURL: home.href }));
+  const pyodide = await Promise.race([
+    broken,
+    (async () =>
+      (snapshot && (await snapshots.restore(loadPyodide, snapshot, bundle))) ??
+      (await loadPyodide({ indexURL: home.href })))(),
+  ]);
   return (await bridge).setup(pyodide, await bundle);
 }
 
