@@ -7,35 +7,53 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
+LANGUAGES := es pt-br fr
+SITE ?= site
+SITE_URL ?= http://$(HOST):$(PORT)/
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard calculators/locale/*/LC_MESSAGES/calculators.po))
+
 NAME := aliexpress-returns-guide
 VERSION := $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json"))["version"])')
 OFFLINE := $(NAME)-offline-$(VERSION)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline bench test lint clean
+.PHONY: help serve build offline bench test lint clean catalogs
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site node_modules/.installed ## Build and serve on http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-build: $(VENV)/.site node_modules/.installed ## Build the site into site/
-	$(BIN)/mkdocs build --strict
+# English at the root, then each language under it, sharing the root's engine.
+build: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build the site, every language, into site/
+	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --site-dir $(SITE)
+	for lang in $(LANGUAGES); do \
+	  SITE_URL=$(SITE_URL)$$lang/ $(BIN)/mkdocs build --strict -f mkdocs-$$lang.yml --site-dir $(SITE)/$$lang || exit 1; \
+	done
+
+catalogs: $(CATALOGS) ## Compile the translation catalogs (.po to .mo)
+
+calculators/locale/%/LC_MESSAGES/calculators.mo: calculators/locale/%/LC_MESSAGES/calculators.po calculators/catalogs.py
+	$(BIN)/python -m calculators.catalogs compile
 
 DIST ?= dist
 STAGE ?= build
 
-offline: $(VENV)/.site node_modules/.installed ## Build the guide to open from disk: dist/<name>-offline-<version>.zip
+offline: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build the guide, every language, to open from disk: dist/<name>-offline-<version>.zip
 	rm -rf $(STAGE)/$(OFFLINE) $(DIST)/$(OFFLINE).zip
-	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir $(STAGE)/$(OFFLINE)
+	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir $(STAGE)/$(OFFLINE)
+	for lang in $(LANGUAGES); do \
+	  GUIDE_BASE_CONFIG=mkdocs-offline.yml SITE_URL=$(SITE_URL)$$lang/ $(BIN)/mkdocs build --strict \
+	    -f mkdocs-$$lang.yml --site-dir $(STAGE)/$(OFFLINE)/$$lang || exit 1; \
+	done
 	$(BIN)/python -c 'import shutil; shutil.make_archive("$(DIST)/$(OFFLINE)", "zip", "$(STAGE)", "$(OFFLINE)")'
 	@du -sh $(STAGE)/$(OFFLINE) $(DIST)/$(OFFLINE).zip
 
 bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a stock Pyodide page (see benchmarks/README.md)
 	$(BIN)/python -m benchmarks.bench
 
-test: lint $(VENV)/.test node_modules/.installed ## Run every check and test (unit, CLI, build, browser)
+test: lint $(VENV)/.test node_modules/.installed $(CATALOGS) ## Run every check and test (unit, CLI, build, browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 JS := docs/assets/javascripts hooks .ci eslint.config.mjs

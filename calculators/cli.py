@@ -20,7 +20,7 @@ from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError
 from .inputs import CALENDAR_LABEL, ChoiceInput, Input
 from .render import cited, plain, present
-from .words import _, language, ngettext
+from .words import LANGUAGES, SOURCE_LANGUAGE, _, language, ngettext
 
 USAGE_ERROR = 2
 WIDTH = 88
@@ -44,7 +44,7 @@ def _usage(calculator: Calculator) -> str:
     for spec in calculator.inputs:
         option = f"{_option(spec.name)} {METAVARS[spec.kind]}"
         parts.append(option if spec.required and spec.shown_if is None else f"[{option}]")
-    extra = "[--today YYYY-MM-DD] [--json] [--ics FILE [--label TEXT]]"
+    extra = "[--today YYYY-MM-DD] [--json] [--ics FILE [--label TEXT]] [--lang LANG]"
     return f"python -m calculators {calculator.slug} {' '.join(parts)} {extra}"
 
 
@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--json", action="store_true", help=_("Print the result as JSON."))
         command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=SOURCE_LANGUAGE,
+            help=_("The language to answer in."),
+        )
+        command.add_argument(
             "--ics",
             metavar="FILE",
             help=_("Also save the upcoming deadlines to FILE, a calendar file with reminders."),
@@ -100,13 +106,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language(argv: Sequence[str]) -> str:
+    """The --lang the reader asked for, read first: the help itself speaks it."""
+    early = _Parser(prog="python -m calculators", add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE)
+    known, _rest = early.parse_known_args(argv)
+    return str(known.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; a closed or narrow output never ends in a traceback."""
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        with language():
+        with language(_language(argv)):
             return _main(argv)
     except BrokenPipeError:
         # The reader closed the pipe (``| head``): say nothing more, as other tools do.

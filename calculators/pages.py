@@ -27,7 +27,7 @@ from .policy import (
     Period,
     Source,
 )
-from .words import _, ngettext, spoken
+from .words import LANGUAGES, _, language, ngettext, spoken
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
@@ -55,6 +55,9 @@ class Links:
     offline: bool = False
     page: str = ""
     """The page's own source path, such as "calculators/planner.md"."""
+    lang: str = "en"
+    language_root: str = ""
+    """From this language's site to the English one at the root: "" or "../"."""
 
     @property
     def sources_md(self) -> str:
@@ -72,8 +75,39 @@ def is_offline(extra: Mapping[str, object]) -> bool:
     return bool(extra.get("offline"))
 
 
+def shares_engine(extra: Mapping[str, object]) -> bool:
+    """Whether the build is another language's, which uses the English site's engine."""
+    return bool(extra.get("language_root"))
+
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def in_every_language(html_page: str, page_url: str, lang: str) -> str:
+    """A built page that says its language exactly ("pt-BR", where the theme writes "pt"),
+    and whose alternates lead to this page in each language, not to each language's home."""
+    html_page = _HTML_LANG.sub(f'<html lang="{lang}"', html_page, count=1)
+    return _ALTERNATE.sub(
+        lambda found: (
+            f'<link rel="alternate" href="{found.group(1)}{page_url}" hreflang="{found.group(2)}">'
+        ),
+        html_page,
+    )
+
+
+def page_language(theme_language: str) -> str:
+    """The guide's language code for the theme's ("en", "es", "pt-BR", "fr")."""
+    return theme_language if theme_language in LANGUAGES else "en"
+
+
 def expand(markdown: str, links: Links) -> str:
-    """Replace every marker in one page's Markdown."""
+    """Replace every marker in one page's Markdown, in the page's language."""
+    with language(links.lang):
+        return _expand(markdown, links)
+
+
+def _expand(markdown: str, links: Links) -> str:
 
     def render(match: re.Match[str]) -> str:
         kind, name = match.groups()
@@ -257,26 +291,26 @@ def _rules(slug: str) -> Renderer:
 
 def embed_page(slug: str) -> str:
     """The Markdown of embed/<slug>/: the calculator, its rules, and a way back."""
-    calculator = CALCULATORS[slug]
+    title = _(CALCULATORS[slug].title)
     return f"""---
-title: {calculator.title}
+title: "{title.replace('"', "'")}"
 template: embed.html
 search:
   exclude: true
 ---
 
-# {calculator.title}
+# {title}
 
 [[calculator: {slug}]]
 
 <details class="info calc__rules" open markdown>
-<summary>The rules behind these dates</summary>
+<summary>{_("The rules behind these dates")}</summary>
 
 [[rules: {slug}]]
 
 </details>
 
-[The full AliExpress refund guide](../calculators/{slug}.md){{ target=_blank rel=noopener }}
+[{_("The full AliExpress refund guide")}](../calculators/{slug}.md){{ target=_blank rel=noopener }}
 """
 
 
@@ -353,10 +387,12 @@ OFFLINE_DOWNLOAD = "downloads/aliexpress-returns-guide-offline.zip"
 
 def _offline_download(links: Links) -> str:
     if links.offline:
-        return '!!! success "You are reading the offline copy"\n\n    Nothing more to download.'
+        title = _("You are reading the offline copy").replace('"', "'")
+        return f'!!! success "{title}"\n\n    {_("Nothing more to download.")}'
+    href = f"{links.root_url}{links.language_root}{OFFLINE_DOWNLOAD}"
     return (
-        f'<p><a class="md-button md-button--primary" href="{links.root_url}{OFFLINE_DOWNLOAD}" '
-        "download>Download for offline use (.zip)</a></p>"
+        f'<p><a class="md-button md-button--primary" href="{href}" download>'
+        f"{_('Download for offline use (.zip)')}</a></p>"
     )
 
 

@@ -14,9 +14,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 DOMAIN = "calculators"
 SOURCE_LANGUAGE = "en"
+LOCALES = Path(__file__).with_name("locale")
+CATALOGS = {"es": "es", "pt-BR": "pt_BR", "fr": "fr"}
+"""The languages the guide speaks besides English, and their gettext folders."""
+LANGUAGES = (SOURCE_LANGUAGE, *CATALOGS)
 
 _SOURCE = gettext.NullTranslations()
 _field_dates: ContextVar[bool] = ContextVar("field_dates", default=False)
@@ -25,6 +31,12 @@ _active: ContextVar[gettext.NullTranslations] = ContextVar("words", default=_SOU
 
 def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name
     """Mark ``text`` for translation where it is declared; ``_`` translates it when shown."""
+    return text
+
+
+def NC_(context: str, text: str) -> str:  # noqa: N802 - as N_, with a context
+    """Mark ``text`` for translation in ``context``, for words that read alike in English
+    but not in other languages ("May" the month in short and in full)."""
     return text
 
 
@@ -40,15 +52,24 @@ def pgettext(context: str, text: str) -> str:
     return _active.get().pgettext(context, text)
 
 
+class UnknownLanguage(ValueError):
+    """A language the guide does not speak."""
+
+
+@cache
 def translations(code: str) -> gettext.NullTranslations:
-    """The catalog for ``code``; English is the text in the code itself."""
-    return _SOURCE
+    """The compiled catalog for ``code``; English is the text in the code itself."""
+    if code == SOURCE_LANGUAGE:
+        return _SOURCE
+    if code not in CATALOGS:
+        raise UnknownLanguage(code)
+    return gettext.translation(DOMAIN, LOCALES, languages=[CATALOGS[code]])
 
 
 @contextmanager
 def language(code: str = SOURCE_LANGUAGE) -> Iterator[None]:
     """Speak ``code`` inside the block (the command line, one bridge call, one page)."""
-    token = _active.set(translations(code if isinstance(code, str) else SOURCE_LANGUAGE))
+    token = _active.set(translations(code if code in LANGUAGES else SOURCE_LANGUAGE))
     try:
         yield
     finally:
@@ -71,34 +92,42 @@ def both(items: Iterable[str]) -> str:
     return _("{items} and {last}").format(items=_(", ").join(rest), last=last)
 
 
-_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+_WEEKDAYS = (
+    NC_("weekday", "Mon"),
+    NC_("weekday", "Tue"),
+    NC_("weekday", "Wed"),
+    NC_("weekday", "Thu"),
+    NC_("weekday", "Fri"),
+    NC_("weekday", "Sat"),
+    NC_("weekday", "Sun"),
+)
 _MONTHS = (
-    N_("Jan"),
-    N_("Feb"),
-    N_("Mar"),
-    N_("Apr"),
-    N_("May"),
-    N_("Jun"),
-    N_("Jul"),
-    N_("Aug"),
-    N_("Sep"),
-    N_("Oct"),
-    N_("Nov"),
-    N_("Dec"),
+    NC_("month", "Jan"),
+    NC_("month", "Feb"),
+    NC_("month", "Mar"),
+    NC_("month", "Apr"),
+    NC_("month", "May"),
+    NC_("month", "Jun"),
+    NC_("month", "Jul"),
+    NC_("month", "Aug"),
+    NC_("month", "Sep"),
+    NC_("month", "Oct"),
+    NC_("month", "Nov"),
+    NC_("month", "Dec"),
 )
 MONTH_NAMES = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
+    NC_("month name", "January"),
+    NC_("month name", "February"),
+    NC_("month name", "March"),
+    NC_("month name", "April"),
+    NC_("month name", "May"),
+    NC_("month name", "June"),
+    NC_("month name", "July"),
+    NC_("month name", "August"),
+    NC_("month name", "September"),
+    NC_("month name", "October"),
+    NC_("month name", "November"),
+    NC_("month name", "December"),
 )
 
 

@@ -31,9 +31,9 @@ for slug, calculator in calculators.CALCULATORS.items():
     inputs = {
         spec.name: samples.get(spec.kind) or spec.choices[0].value for spec in calculator.inputs
     }
-    for fn in ("run", "calendar"):
+    for fn, lang in zip(("run", "calendar") * 2, ("en", "es", "pt-BR", "fr")):
         for today in ("2026-03-10", "2026-01-01", "not a date"):
-            request = {"fn": fn, "slug": slug, "inputs": inputs, "today": today, "label": "x"}
+            request = {"fn": fn, "slug": slug, "inputs": inputs, "today": today, "label": "x", "lang": lang}
             answer = json.loads(web.call(json.dumps(request)))
             if today == "2026-03-10" and not answer["ok"]:
                 raise SystemExit(f"{slug} {fn}: {answer}")

@@ -24,12 +24,12 @@ from typing import BinaryIO
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from calculators import pages
+from calculators import catalogs, pages
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """Copied as they are; the standard library and the lock are built (``build_engine``)."""
 PACKAGE = "calculators"
-BUILD_ONLY = ("__main__.py", "cli.py", "pages.py", "messages.py")
+BUILD_ONLY = ("__main__.py", "catalogs.py", "cli.py", "pages.py", "messages.py")
 """Modules the build and the command line use, never the browser: kept out of its zip."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
@@ -81,11 +81,16 @@ def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
         dest.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
         for module in sorted((project / PACKAGE).glob("*.py")):
-            if module.name in BUILD_ONLY:
-                continue
-            entry = zipfile.ZipInfo(f"{PACKAGE}/{module.name}", date_time=(1980, 1, 1, 0, 0, 0))
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, module.read_bytes(), zipfile.ZIP_DEFLATED)
+            if module.name not in BUILD_ONLY:
+                _add(archive, module.name, module.read_bytes())
+        for relative, data in catalogs.compiled(project / PACKAGE / "locale").items():
+            _add(archive, relative, data)
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    entry = zipfile.ZipInfo(f"{PACKAGE}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+    entry.external_attr = 0o644 << 16
+    archive.writestr(entry, data, zipfile.ZIP_DEFLATED)
 
 
 def build_engine(project: Path, bundle: Path) -> Path:
@@ -182,10 +187,7 @@ def write_offline_engine(project: Path, dest: Path) -> None:
     source = pinned_runtime(project)
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / "pyodide.js", dest / "pyodide.js")
-    # The theme's search runs its worker through this shim from disk; ours, not a CDN's.
-    shutil.copy2(
-        project / "node_modules" / "iframe-worker" / "shim" / "index.js", dest / IFRAME_WORKER
-    )
+    copy_search_shim(project, dest)
     (dest / "pyodide-asm.js").write_text(
         classic_module((source / "pyodide.asm.mjs").read_text(encoding="utf-8")), encoding="utf-8"
     )
@@ -204,6 +206,14 @@ def write_offline_engine(project: Path, dest: Path) -> None:
     )
 
 
+def copy_search_shim(project: Path, dest: Path) -> None:
+    """The theme's search runs its worker through this shim from disk; ours, not a CDN's."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(
+        project / "node_modules" / "iframe-worker" / "shim" / "index.js", dest / IFRAME_WORKER
+    )
+
+
 def _base64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -211,6 +221,10 @@ def _base64(data: bytes) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     assets = Path(config.site_dir) / "assets"
+    if pages.shares_engine(config.extra):
+        if pages.is_offline(config.extra):
+            copy_search_shim(project, assets / "offline")
+        return
     if pages.is_offline(config.extra):
         write_offline_engine(project, assets / "offline")
         return

@@ -14,14 +14,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from calculators import CALCULATORS, pages
+from calculators.words import language
 
 SOURCES_PAGE = "sources.md"
 BEYOND_PAGE = "beyond.md"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for slug in CALCULATORS:
-        files.append(File.generated(config, f"embed/{slug}.md", content=pages.embed_page(slug)))
+    with language(pages.page_language(config.theme["language"])):
+        for slug in CALCULATORS:
+            page = pages.embed_page(slug)
+            files.append(File.generated(config, f"embed/{slug}.md", content=page))
     return files
 
 
@@ -40,6 +43,8 @@ def on_page_markdown(
         root_url=_prefix(get_relative_url(".", page.url)),
         offline=pages.is_offline(config.extra),
         page=page.file.src_uri,
+        lang=pages.page_language(config.theme["language"]),
+        language_root=str(config.extra.get("language_root", "")),
     )
     page.meta["calculator_engine"] = pages.uses_calculator(markdown)
     try:
@@ -51,3 +56,7 @@ def on_page_markdown(
 def _prefix(relative: str) -> str:
     """ "." or "../.." as a prefix to put before a path: "" or "../../"."""
     return "" if relative == "." else f"{relative}/"
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return pages.in_every_language(output, page.url, pages.page_language(config.theme["language"]))

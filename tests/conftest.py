@@ -7,7 +7,6 @@ import http.server
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,7 +65,8 @@ class Site:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The site built once with ``mkdocs build --strict`` and served on a loopback port.
+    """The site built once with ``make build`` (strict, every language) and served on a
+    loopback port.
 
     The port is chosen before the build because Material's instant navigation only
     follows links under ``site_url``.
@@ -74,12 +74,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("site")
     server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root)],
+    build = subprocess.run(  # as `make build` does: English, then every language
+        ["make", "build", f"SITE={root}", f"SITE_URL={url}"],
         cwd=PROJECT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
+        stdin=subprocess.DEVNULL,
     )
     assert build.returncode == 0, build.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -256,3 +256,24 @@ def test_every_refused_input_alone_gets_one_line_and_status_2(data: st.DataObjec
     lines = err.splitlines()
     assert any(line.startswith(f"error: --{spec.name.replace('_', '-')} ") for line in lines)
     assert len(set(lines)) == len(lines)
+
+
+def test_the_command_line_answers_in_french() -> None:
+    done = cli(
+        "planner",
+        "--shipped",
+        "2026-02-20",
+        "--carrier",
+        "China Post",
+        "--today",
+        "2026-03-10",
+        "--lang",
+        "fr",
+    )
+    assert done.returncode == 0, done.stderr
+    first = done.stdout.splitlines()[0]
+    assert "mars" in first and "Do this by" not in first
+    english = cli(
+        "planner", "--shipped", "2026-02-20", "--carrier", "China Post", "--today", "2026-03-10"
+    )
+    assert len(done.stdout.splitlines()) > 5 and done.stdout != english.stdout

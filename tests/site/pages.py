@@ -9,7 +9,12 @@ from calculators import CALCULATORS
 from tests.conftest import PROJECT
 
 DOCS = PROJECT / "docs"
-GUIDE = sorted(DOCS.rglob("*.md"))
+LANGUAGE_FOLDERS = {"es": "es", "pt-br": "pt-BR", "fr": "fr"}
+"""Each language's folder (docs/<folder>/, site/<folder>/) and its code."""
+GUIDE = sorted(
+    page for page in DOCS.rglob("*.md") if page.relative_to(DOCS).parts[0] not in LANGUAGE_FOLDERS
+)
+"""The English pages; every language has the same ones (tests/site/test_languages.py)."""
 
 
 def page_url(source: Path) -> str:

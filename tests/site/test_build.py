@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+from calculators import catalogs as calculators_catalogs
 from tests.conftest import PROJECT
 from tests.site.hooks import engine, load_hook, unpack_snapshot
 
@@ -47,7 +48,9 @@ def test_site_ships_the_same_calculators_package(built_site: Path) -> None:
         for p in (PROJECT / "calculators").glob("*.py")
         if p.name not in engine.BUILD_ONLY
     }
-    assert shipped == local
+    catalogs = {f"calculators/{name}" for name in calculators_catalogs.compiled()}
+    assert {name: data for name, data in shipped.items() if name not in catalogs} == local
+    assert catalogs <= set(shipped) and len(catalogs) == 3
     assert "calculators/pages.py" not in shipped and "calculators/cli.py" not in shipped
 
 

@@ -1,0 +1,131 @@
+"""The guide in Spanish, Portuguese (Brazil) and French: every page, in its own words,
+sharing one engine with the English site."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculators.policy import SOURCES
+from calculators.words import language, spoken
+from tests.site.calc import verdict_is
+from tests.site.pages import DOCS, GUIDE, LANGUAGE_FOLDERS, page_url
+
+FOLDERS = list(LANGUAGE_FOLDERS)
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_page_exists_in_every_language(folder: str) -> None:
+    english = {page.relative_to(DOCS) for page in GUIDE}
+    translated = {page.relative_to(DOCS / folder) for page in (DOCS / folder).rglob("*.md")}
+    assert translated == english
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_each_language_says_its_language_and_searches_its_own_pages(
+    built_site: Path, folder: str
+) -> None:
+    code = LANGUAGE_FOLDERS[folder]
+    home = (built_site / folder / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{code}"' in home
+    index = json.loads((built_site / folder / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"][0] == code.split("-")[0].lower()
+    assert all(not doc["location"].startswith(("es/", "fr/", "pt-br/")) for doc in index["docs"])
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_page_names_its_counterparts_in_each_language(built_site: Path, folder: str) -> None:
+    page = (built_site / folder / "dispute" / "index.html").read_text(encoding="utf-8")
+    links = dict(
+        (lang, href)
+        for href, lang in re.findall(
+            r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', page
+        )
+    )
+    assert links == {
+        "en": "../../dispute/",
+        "es": "../../es/dispute/" if folder != "es" else "../dispute/",
+        "pt-BR": "../../pt-br/dispute/" if folder != "pt-br" else "../dispute/",
+        "fr": "../../fr/dispute/" if folder != "fr" else "../dispute/",
+    }
+
+
+def test_the_engine_is_built_once_and_shared(built_site: Path) -> None:
+    for folder in FOLDERS:
+        site = built_site / folder
+        assert not (site / "assets" / "pyodide").exists()
+        assert not list(site.rglob("calculators.snapshot.gz")) and not list(site.rglob("*.wasm"))
+        planner = (site / "calculators" / "planner" / "index.html").read_text(encoding="utf-8")
+        assert 'data-worker="../../../assets/javascripts/calculators-worker.js"' in planner
+        assert '<script src="../../../assets/javascripts/calculators.js">' in planner
+
+
+class _Article(HTMLParser):
+    """The text a reader reads in a page's article, without code and the rules' sources."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article" or self.depth:
+            self.depth += 1
+        if self.depth and tag in ("code", "pre", "script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag in ("code", "pre", "script", "style"):
+            self.skip -= 1
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def sentences(page: Path) -> set[str]:
+    parser = _Article()
+    parser.feed(page.read_text(encoding="utf-8"))
+    text = " ".join(" ".join(parser.parts).split())
+    for source in SOURCES.values():  # the articles keep their own titles
+        text = text.replace(source.title, "")
+    return {s.strip() for s in re.split(r"(?<=[.!?:])\s+", text) if len(s.split()) >= 6}
+
+
+ENGLISH_PAGES = [page_url(source) for source in GUIDE]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+@pytest.mark.parametrize("url", ENGLISH_PAGES, ids=[url or "start-here" for url in ENGLISH_PAGES])
+def test_no_english_sentence_is_left_in_a_translated_page(
+    built_site: Path, folder: str, url: str
+) -> None:
+    english = sentences(built_site / url / "index.html")
+    translated = sentences(built_site / folder / url / "index.html")
+    assert not english & translated, sorted(english & translated)[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_planner_gives_the_same_verdict_in_every_language_in_its_words(
+    reader: Page, site_url: str, folder: str
+) -> None:
+    link = "calculators/planner/#shipped=2026-02-20&carrier=China+Post"
+    reader.goto(site_url + link)
+    english = verdict_is(reader, "act", "2026-03-31").locator(".calc__verdict-date").inner_text()
+    reader.goto(f"{site_url}{folder}/{link}")
+    card = verdict_is(reader, "act", "2026-03-31")
+    with language(LANGUAGE_FOLDERS[folder]):
+        said = spoken(date(2026, 3, 31))
+    expect(card.locator(".calc__verdict-date")).to_have_text(said)
+    assert said != english
+    expect(reader.locator("html")).to_have_attribute("lang", LANGUAGE_FOLDERS[folder])
