@@ -10,6 +10,7 @@ files, never this module.
 from __future__ import annotations
 
 import ast
+import os
 import struct
 import sys
 from collections.abc import Iterator
@@ -211,8 +212,13 @@ def compiled(locales: Path = LOCALES) -> dict[str, bytes]:
 
 
 def compile_all() -> None:
+    """Write every .mo beside its .po; each one whole, so a build running meanwhile never
+    reads half a file."""
     for relative, data in compiled().items():
-        (PACKAGE / relative).write_bytes(data)
+        target = PACKAGE / relative
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(data)
+        os.replace(partial, target)
 
 
 PLURAL_FORMS = {
