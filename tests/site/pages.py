@@ -31,7 +31,8 @@ def page_id(source: Path) -> str:
 
 def with_sample_dates(url: str) -> str:
     """A calculator page's URL with every input filled through a shared link."""
-    slug = url.removeprefix("calculators/").removeprefix("embed/").strip("/")
+    parts = [part for part in url.split("/") if part]
+    slug = parts[-1] if len(parts) >= 2 and parts[-2] in ("calculators", "embed") else ""
     calculator = CALCULATORS.get(slug)
     if calculator is None:
         return url

@@ -12,9 +12,17 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from tests.site.calc import fill, verdict
-from tests.site.pages import EMBEDS, GUIDE, page_url, with_sample_dates
+from tests.site.pages import EMBEDS, GUIDE, LANGUAGE_FOLDERS, page_url, with_sample_dates
 
-PAGES = [page_url(source) for source in GUIDE] + EMBEDS
+PAGES = (
+    [page_url(source) for source in GUIDE]
+    + EMBEDS
+    + [
+        f"{folder}/{path}"
+        for folder in LANGUAGE_FOLDERS
+        for path in ("", "dispute/", "calculators/planner/", "templates/")
+    ]
+)
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 REPORT_PROBLEMS = """
