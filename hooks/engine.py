@@ -33,7 +33,7 @@ BUILD_ONLY = ("__main__.py", "catalogs.py", "cli.py", "pages.py", "messages.py")
 """Modules the build and the command line use, never the browser: kept out of its zip."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
-BUILT = ("python_stdlib.zip", "pyodide-lock.json")
+BUILT = ("python_stdlib.zip", "pyodide-lock.json", "pyodide.asm.wasm.br")
 """Built into assets/pyodide/ beside the runtime; the snapshot goes to assets/."""
 SNAPSHOT_MAGIC = b"SPRS"
 SNAPSHOT_PAGE = 65_536
@@ -61,14 +61,23 @@ def pinned_runtime(project: Path) -> Path:
     return source
 
 
+BROTLI_DECODER = ("brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm")
+"""The pinned Brotli decoder (npm brotli-dec-wasm) the worker unpacks the runtime with."""
+
+
 def vendor_pyodide(project: Path, dest: Path) -> None:
-    """Copy the pinned runtime's files that stdlib-only code needs."""
+    """Copy the pinned runtime's files that stdlib-only code needs, and the decoder."""
     source = pinned_runtime(project)
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         if not (source / name).is_file():
             raise PluginError(f"{source} has no {name}; the engine needs it")
         shutil.copy2(source / name, dest / name)
+    decoder = project / "node_modules" / "brotli-dec-wasm" / "pkg"
+    for name in BROTLI_DECODER:
+        if not (decoder / name).is_file():
+            raise PluginError(f"{decoder} has no {name}; run npm ci (make does)")
+        shutil.copy2(decoder / name, dest / name)
 
 
 def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:

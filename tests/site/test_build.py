@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import io
@@ -38,6 +39,29 @@ def test_site_vendors_exactly_the_pinned_pyodide(built_site: Path) -> None:
     for name in engine.PYODIDE_FILES:
         built = built_site / "assets" / "pyodide" / name
         assert built.read_bytes() == (PROJECT / "node_modules" / "pyodide" / name).read_bytes()
+
+
+def test_the_brotli_runtime_unpacks_to_the_pinned_runtime_with_the_pinned_decoder(
+    built_site: Path,
+) -> None:
+    folder = built_site / "assets" / "pyodide"
+    unpack = (
+        "process.stdout.write(require('node:zlib').brotliDecompressSync("
+        "require('node:fs').readFileSync(process.argv[1])).toString('base64'))"
+    )
+    done = subprocess.run(
+        ["node", "-e", unpack, str(folder / "pyodide.asm.wasm.br")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert base64.b64decode(done.stdout) == (folder / "pyodide.asm.wasm").read_bytes()
+    pinned = json.loads((PROJECT / "package.json").read_text())["dependencies"]["brotli-dec-wasm"]
+    installed = PROJECT / "node_modules" / "brotli-dec-wasm" / "package.json"
+    assert json.loads(installed.read_text())["version"] == pinned
+    for name in engine.BROTLI_DECODER:
+        vendored = PROJECT / "node_modules" / "brotli-dec-wasm" / "pkg" / name
+        assert (folder / name).read_bytes() == vendored.read_bytes()
 
 
 def test_site_ships_the_same_calculators_package(built_site: Path) -> None:

@@ -62,4 +62,4 @@ def test_the_engine_is_reused_across_calculators(
     assert [url for url in engines if url.endswith("calculators-worker.js")] == [
         f"{site_url}assets/javascripts/calculators-worker.js"
     ]
-    assert sum(url.endswith("pyodide.asm.wasm") for url in requests_made) <= 2
+    assert sum(url.endswith(".wasm.br") for url in requests_made) <= 2

@@ -180,7 +180,7 @@ class _Slow(_Hosted):
     snapshot_requests = 0
 
     def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
-        if not self.path.endswith(".wasm"):
+        if not self.path.endswith((".wasm", ".wasm.br")):
             return super().copyfile(source, outputfile)
         while chunk := source.read(65_536):
             outputfile.write(chunk)
@@ -235,20 +235,48 @@ def test_a_worker_that_cannot_load_is_reported_at_once(reader: Page, site_url: s
     expect(reader.get_by_role("table")).to_contain_text("39 days after shipment")
 
 
+def cut(route: Route, whole: bytes) -> None:
+    route.fulfill(body=whole[: len(whole) // 2])
+
+
+@pytest.mark.parametrize("broken", ["brotli copy cut", "brotli copy missing, plain copy cut"])
 def test_a_broken_runtime_is_reported_within_seconds(
-    reader: Page, site_url: str, built_site: Path
+    reader: Page, site_url: str, built_site: Path, broken: str
 ) -> None:
-    runtime = (built_site / "assets" / "pyodide" / "pyodide.asm.wasm").read_bytes()
-    cut = runtime[: len(runtime) // 2]
-    reader.context.route(
-        "**/pyodide.asm.wasm",
-        lambda route: route.fulfill(body=cut, content_type="application/wasm"),
-    )
+    folder = built_site / "assets" / "pyodide"
+    if broken == "brotli copy cut":
+        whole = (folder / "pyodide.asm.wasm.br").read_bytes()
+        reader.context.route("**/pyodide.asm.wasm.br", lambda route: cut(route, whole))
+    else:
+        whole = (folder / "pyodide.asm.wasm").read_bytes()
+        reader.context.route("**/pyodide.asm.wasm.br", lambda route: route.fulfill(status=404))
+        reader.context.route("**/pyodide.asm.wasm", lambda route: cut(route, whole))
     reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
     # Well before the ten seconds after which a silent engine is called slow.
     expect(reader.locator(".calc__status")).to_contain_text(
         "could not start in this browser", timeout=8_000
     )
+
+
+@pytest.mark.parametrize("missing", ["pyodide.asm.wasm.br", "brotli_dec_wasm.js"])
+def test_without_the_brotli_copy_or_its_decoder_the_plain_runtime_is_used(
+    reader: Page, site_url: str, requests_made: list[str], missing: str
+) -> None:
+    reader.context.route(f"**/{missing}", lambda route: route.fulfill(status=404))
+    reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
+    warnings = warnings_of(reader)
+    first_result(reader, site_url)
+    assert f"{site_url}assets/pyodide/pyodide.asm.wasm" in requests_made
+    assert [w for w in warnings if "fetching its plain runtime" in w], warnings
+
+
+def test_the_runtime_comes_in_its_brotli_copy(
+    reader: Page, site_url: str, requests_made: list[str]
+) -> None:
+    reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
+    first_result(reader, site_url)
+    assert f"{site_url}assets/pyodide/pyodide.asm.wasm.br" in requests_made
+    assert f"{site_url}assets/pyodide/pyodide.asm.wasm" not in requests_made
 
 
 @pytest.mark.parametrize(

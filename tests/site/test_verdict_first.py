@@ -318,7 +318,7 @@ def test_one_plain_loading_message_and_the_form_works_meanwhile(
         else:
             held.append(route)
 
-    reader.context.route("**/pyodide.asm.wasm", hold)
+    reader.context.route("**/pyodide.asm.wasm.br", hold)
     reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
     reader.goto(site_url + "calculators/dispute-window/")
     status = reader.locator(".calc__status")

@@ -16,9 +16,12 @@ const assets = new URL("../", import.meta.url);
 const home = new URL("pyodide/", assets);
 const at = (name, base = home) => new URL(name, base).href;
 const SNAPSHOT = at("calculators.snapshot.gz", assets);
+const RUNTIME = "pyodide.asm.wasm.br";
 // The snapshot pays where the runtime arrived over the network this fast: the same
 // link then brings the snapshot in well under the second or two it saves.
 const FAST_MS = 500;
+// The browser's own fetch, for requests that must not be answered from prefetch().
+const network = globalThis.fetch.bind(globalThis);
 
 const bridge = import("./calculators-bridge.js").then(() => globalThis.calculatorsBridge);
 
@@ -35,9 +38,10 @@ const bytes = async (response) => new Uint8Array(await (await response).arrayBuf
  * that names the rest). Ask for all of them now, and answer its requests from these.
  */
 function prefetch() {
-  const early = new Map(
-    ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].map((name) => [at(name), fetch(at(name))]),
-  );
+  const early = new Map([
+    [at("pyodide.asm.wasm"), runtime()],
+    ...["python_stdlib.zip", "pyodide-lock.json"].map((name) => [at(name), fetch(at(name))]),
+  ]);
   const original = globalThis.fetch;
   globalThis.fetch = (input, init) => {
     const url = new URL(typeof input === "string" ? input : (input?.url ?? String(input)), home).href;
@@ -47,6 +51,45 @@ function prefetch() {
   };
   import(at("pyodide.asm.mjs")).catch(() => {}); // the loader imports it later: same module
 }
+
+/**
+ * The runtime, from the build's Brotli copy (a fifth smaller than what a host's gzip
+ * sends), unpacked as it arrives so that WebAssembly still compiles while it downloads.
+ * A missing copy or decoder means the plain runtime instead; a damaged or cut copy fails
+ * the compile, which the page reports like any broken runtime.
+ */
+async function runtime() {
+  try {
+    const [decoder, packed] = await Promise.all([import(at("brotli_dec_wasm.js")), fetchOk(at(RUNTIME))]);
+    await decoder.default();
+    const { NeedsMoreInput, NeedsMoreOutput, ResultSuccess } = decoder.BrotliStreamResultCode;
+    const stream = new decoder.DecompressStream();
+    let code = NeedsMoreInput;
+    const unpack = new TransformStream({
+      transform(chunk, output) {
+        for (let offset = 0; ;) {
+          const result = stream.decompress(chunk.subarray(offset), 1 << 20);
+          output.enqueue(result.buf);
+          offset += result.input_offset;
+          code = result.code;
+          if (code !== NeedsMoreOutput) break;
+        }
+        if (code !== NeedsMoreInput && code !== ResultSuccess) throw new Error(`${RUNTIME} is damaged (${code})`);
+      },
+      flush() {
+        if (code !== ResultSuccess) throw new Error(`${RUNTIME} is cut short`);
+      },
+    });
+    return asWasm(packed.body.pipeThrough(unpack));
+  } catch (error) {
+    console.warn(`The calculator engine is fetching its plain runtime: ${error?.message ?? error}.`);
+    const plain = await network(at("pyodide.asm.wasm"));
+    return plain.ok ? asWasm(plain.body) : plain;
+  }
+}
+
+/** The runtime as WebAssembly compiles it while it streams, whatever type the host named. */
+const asWasm = (body) => new Response(body, { headers: { "Content-Type": "application/wasm" } });
 
 /**
  * Pyodide's private snapshot API, in one place. The snapshot is used only if the
@@ -59,7 +102,7 @@ const snapshots = {
     if (connection?.saveData || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType)) return null;
     const cached = await fetch(SNAPSHOT, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
     if (cached?.ok) return cached;
-    const wasm = await arrival(at("pyodide.asm.wasm"), FAST_MS);
+    const wasm = await arrival(at(RUNTIME), FAST_MS);
     return wasm && wasm.transferSize > 0 ? fetchOk(SNAPSHOT) : null;
   },
 
@@ -132,8 +175,9 @@ async function sha256(data) {
 }
 
 /**
- * Pyodide logs a runtime that cannot be compiled (a cut or broken download) and then
- * waits forever. Watch WebAssembly's own answer instead, so the failure is reported now.
+ * Pyodide logs a runtime that cannot be compiled (a cut, damaged or broken download)
+ * and then waits forever: it never tries again. Watch WebAssembly's own answer instead,
+ * so the failure is reported now.
  */
 function runtimeFailure() {
   return new Promise((_, reject) => {
@@ -142,10 +186,7 @@ function runtimeFailure() {
       if (typeof original !== "function") continue;
       WebAssembly[name] = (...args) =>
         original.apply(WebAssembly, args).catch((error) => {
-          // A wrong content type is a TypeError, after which Emscripten tries again.
-          if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
-            reject(new Error(`the runtime could not be compiled: ${error.message}`));
-          }
+          reject(new Error(`the runtime could not be compiled: ${error?.message ?? error}`));
           throw error;
         });
     }
