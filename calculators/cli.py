@@ -28,7 +28,24 @@ METAVARS = {"date": "YYYY-MM-DD", "choice": "NAME", "days": "DAYS", "text": "TEX
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a mistake is one plain line instead of usage plus a message."""
+    """argparse, but a mistake is one plain line instead of usage plus a message, and the
+    help's own headings speak the reader's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        self._optionals.title = _("options")
+        if kwargs.get("add_help", True):
+            self.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
+
+    def format_usage(self) -> str:
+        return self._wording(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._wording(super().format_help())
+
+    @staticmethod
+    def _wording(text: str) -> str:
+        return text.replace("usage: ", _("usage: "), 1)
 
     def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"error: {message}. See: {self.prog} --help\n")
@@ -49,7 +66,7 @@ def _usage(calculator: Calculator) -> str:
 
 
 def _help(spec: Input, calculator: Calculator) -> str:
-    text = f"{_(spec.label)}. {_(spec.help)}"
+    text = _("{label} — {help}").format(label=_(spec.label), help=_(spec.help))
     if isinstance(spec, ChoiceInput):
         text += " " + _("One of: {choices}.").format(
             choices=", ".join(_(choice.label) for choice in spec.choices)
@@ -101,7 +118,9 @@ def _parser() -> argparse.ArgumentParser:
             _option(CALENDAR_LABEL.name),
             dest=CALENDAR_LABEL.name,
             metavar="TEXT",
-            help=f"{_(CALENDAR_LABEL.label)}. {_(CALENDAR_LABEL.help)}",
+            help=_("{label} — {help}").format(
+                label=_(CALENDAR_LABEL.label), help=_(CALENDAR_LABEL.help)
+            ),
         )
     return parser
 

@@ -383,6 +383,6 @@ def irrelevant(spec: Input) -> str:
         "This applies only if you answer {answer} to “{question}”: leave it empty, or change "
         "that answer."
     ).format(
-        answer=either(f"“{question.show(value)}”" for value in wanted),
+        answer=either(_("“{choice}”").format(choice=question.show(value)) for value in wanted),
         question=_(question.label),
     )

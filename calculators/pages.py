@@ -80,17 +80,24 @@ def shares_engine(extra: Mapping[str, object]) -> bool:
     return bool(extra.get("language_root"))
 
 
-_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">')
 
 
-def in_every_language(html_page: str, page_url: str, lang: str) -> str:
-    """A built page that says its language exactly ("pt-BR", where the theme writes "pt"),
-    and whose alternates lead to this page in each language, not to each language's home."""
+def in_its_language(html_page: str, lang: str, page_url: str) -> str:
+    """A built page that names its language exactly ("pt-BR", where the theme writes "pt"),
+    and whose language selector leads to this page in each language, not to its home.
+
+    The theme's script would look each page up in the other language's sitemap, but the
+    English home's address is a prefix of every other language's, so which one it tries
+    depends on which sitemap arrived first; a plain link to the page needs no lookup, and
+    works with JavaScript off. The head's hreflang alternates stay each language's home,
+    as the theme reads its sitemaps from them."""
     html_page = _HTML_LANG.sub(f'<html lang="{lang}"', html_page, count=1)
-    return _ALTERNATE.sub(
+    return _SELECTOR_LINK.sub(
         lambda found: (
-            f'<link rel="alternate" href="{found.group(1)}{page_url}" hreflang="{found.group(2)}">'
+            f'<a href="{found.group(1)}{page_url}" hreflang="{found.group(2)}" '
+            'class="md-select__link">'
         ),
         html_page,
     )
@@ -282,9 +289,10 @@ def _calculator(slug: str) -> Renderer:
 def _rules(slug: str) -> Renderer:
     def table(links: Links) -> str:
         rows = [
-            f"| {step} | {rule_text(period, links)} |" for step, period in CALCULATORS[slug].rules
+            f"| {_(step)} | {rule_text(period, links)} |"
+            for step, period in CALCULATORS[slug].rules
         ]
-        return "\n".join(["| Step | When |", "| --- | --- |", *rows])
+        return "\n".join([f"| {_('Step')} | {_('When')} |", "| --- | --- |", *rows])
 
     return table
 

@@ -59,4 +59,4 @@ def _prefix(relative: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return pages.in_every_language(output, page.url, pages.page_language(config.theme["language"]))
+    return pages.in_its_language(output, pages.page_language(config.theme["language"]), page.url)

@@ -40,7 +40,7 @@ def test_each_language_says_its_language_and_searches_its_own_pages(
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
-def test_every_page_names_its_counterparts_in_each_language(built_site: Path, folder: str) -> None:
+def test_every_page_names_each_languages_site_with_hreflang(built_site: Path, folder: str) -> None:
     page = (built_site / folder / "dispute" / "index.html").read_text(encoding="utf-8")
     links = dict(
         (lang, href)
@@ -48,12 +48,22 @@ def test_every_page_names_its_counterparts_in_each_language(built_site: Path, fo
             r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', page
         )
     )
-    assert links == {
-        "en": "../../dispute/",
-        "es": "../../es/dispute/" if folder != "es" else "../dispute/",
-        "pt-BR": "../../pt-br/dispute/" if folder != "pt-br" else "../dispute/",
-        "fr": "../../fr/dispute/" if folder != "fr" else "../dispute/",
-    }
+    assert set(links) == {"en", "es", "pt-BR", "fr"}
+    assert links["en"] == "../../" and links[LANGUAGE_FOLDERS[folder]] == "../"
+    selector = dict(
+        (lang, href)
+        for href, lang in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select', page)
+    )
+    assert selector == {lang: href + "dispute/" for lang, href in links.items()}
+
+
+@pytest.mark.browser
+def test_the_language_selector_leads_to_the_same_page(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + "fr/dispute/")
+    reader.locator(".md-header .md-select").first.hover()
+    reader.locator(".md-select__link", has_text="Español").click()
+    expect(reader).to_have_url(site_url + "es/dispute/")
+    expect(reader.locator("html")).to_have_attribute("lang", "es")
 
 
 def test_the_engine_is_built_once_and_shared(built_site: Path) -> None:
