@@ -128,6 +128,20 @@ def test_passed_dates_fold_under_a_count(reader: Page, site_url: str) -> None:
     expect(step(reader, "dispute_opens")).to_contain_text("Passed · 12 days ago")
 
 
+def test_when_every_date_has_passed_the_card_and_the_folded_dates_are_all_there_is(
+    reader: Page, site_url: str
+) -> None:
+    reader.goto(site_url + "calculators/planner/#shipped=2026-01-20&carrier=China+Post")
+    verdict_is(reader, "late", "2026-02-28")
+    expect(reader.locator("details.calc__passed summary")).to_have_text("2 dates already passed")
+    expect(reader.locator(".calc__output > h3")).to_have_count(0)  # nothing coming up
+    stray = reader.locator(".calc__output").evaluate(
+        "output => [...output.childNodes].filter(n => n.nodeType === Node.TEXT_NODE)"
+        ".map(n => n.textContent.trim()).join('')"
+    )
+    assert stray == "", f"text outside the card and the lists: {stray!r}"
+
+
 @pytest.mark.parametrize(
     "facts",
     [

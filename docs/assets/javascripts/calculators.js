@@ -505,10 +505,10 @@
           ),
         );
       return [
-        upcoming.length && el("h3", { class: "calc__heading" }, this.ui.coming_up),
-        upcoming.length && list(upcoming),
-        passed.length &&
-          el("details", { class: "calc__passed" }, el("summary", {}, result.passed_heading), list(passed)),
+        ...(upcoming.length > 0 ? [el("h3", { class: "calc__heading" }, this.ui.coming_up), list(upcoming)] : []),
+        ...(passed.length > 0
+          ? [el("details", { class: "calc__passed" }, el("summary", {}, result.passed_heading), list(passed))]
+          : []),
       ];
     }
 
@@ -569,7 +569,7 @@
       const [before, after = ""] = item.text.split("{sources}");
       const links = item.sources.flatMap((source, index) => [
         index ? ", " : "",
-        el("a", { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title }, source.key),
+        el("a", { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title }, source.name),
       ]);
       return item.text.includes("{sources}") ? [before, ...links, after] : [item.text];
     }
