@@ -48,7 +48,8 @@ class _Parser(argparse.ArgumentParser):
         return text.replace("usage: ", _("usage: "), 1)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_ERROR, f"error: {message}. See: {self.prog} --help\n")
+        hint = _("{message}. See: {command} --help").format(message=message, command=self.prog)
+        self.exit(USAGE_ERROR, _("error: {problem}").format(problem=hint) + "\n")
 
 
 def _option(name: str) -> str:
@@ -158,9 +159,9 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         today = dates.parse(args.today) if args.today else date.today()
     except dates.DateProblem as problem:
-        return _fail([f"--today: {problem}"])
+        return _fail([_pair("--today", str(problem))])
     if args.ics is not None and not args.ics.strip():
-        return _fail(["--ics: " + _("name the calendar file to write, such as deadlines.ics.")])
+        return _fail([_pair("--ics", _("name the calendar file to write, such as deadlines.ics."))])
     raw = {spec.name: getattr(args, spec.name) for spec in calculator.inputs}
     try:
         result = calculator.run(raw, today)
@@ -168,11 +169,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except InputError as error:
         labels = {spec.name: _(spec.label) for spec in calculator.inputs}
         return _fail(
-            f"{_option(name)} ({labels[name]}): {text}" if name in labels else text
+            _pair(f"{_option(name)} ({labels[name]})", text) if name in labels else text
             for name, text in error.problems.items()
         )
     except ValueError as problem:
-        return _fail([f"--label: {problem}"])
+        return _fail([_pair("--label", str(problem))])
     view = present(calculator, result)
     _print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else as_text(view))
     return _save_calendar(result, args.ics, label) if args.ics else 0
@@ -192,7 +193,12 @@ def _save_calendar(result: Any, path: str, label: str) -> int:
             file.write(ics.to_ics(result, label))
     except OSError as problem:
         return _fail(
-            ["--ics: " + _("cannot write {path}: {why}.").format(path=path, why=problem.strerror)]
+            [
+                _pair(
+                    "--ics",
+                    _("cannot write {path}: {why}.").format(path=path, why=problem.strerror),
+                )
+            ]
         )
     saved = ngettext(
         "Saved {count} upcoming date to {path}, with a reminder two days before.",
@@ -205,7 +211,7 @@ def _save_calendar(result: Any, path: str, label: str) -> int:
 
 def _fail(lines: Iterable[str]) -> int:
     for line in lines:
-        _print(f"error: {line}", sys.stderr)
+        _print(_("error: {problem}").format(problem=line), sys.stderr)
     return USAGE_ERROR
 
 
@@ -213,15 +219,17 @@ def as_text(view: dict[str, Any]) -> str:
     """The renderer's view as plain text: the verdict first, then the why and the dates."""
     verdict = view["verdict"]
     lines = [
-        f"{verdict['state_text'].upper()}: {verdict['lead']} {verdict['date_text']} "
-        f"({verdict['from_today']})",
+        _pair(
+            verdict["state_text"].upper(),
+            f"{verdict['lead']} {verdict['date_text']} ({verdict['from_today']})",
+        ),
         *_wrap(verdict["action"]),
         "",
         verdict["why_heading"],
     ]
     for reason in verdict["why"]:
         lines += _deadline(reason)
-    given = [f"{item['label']}: {item['text']}" for item in view["given"]]
+    given = [_pair(item["label"], item["text"]) for item in view["given"]]
     lines += ["", view["title"], *_wrap(" · ".join(given)), *_wrap(view["counted_from"])]
     upcoming = [d for d in view["deadlines"] if d["state"] != "passed"]
     passed = [d for d in view["deadlines"] if d["state"] == "passed"]
@@ -233,17 +241,22 @@ def as_text(view: dict[str, Any]) -> str:
     for note in view["notes"]:
         lines += ["", *_wrap(plain(note))]
     lines += ["", _("Sources:")]
-    lines += [f"  {source['key']}: {source['title']}" for source in cited(view)]
+    lines += ["  " + _pair(source["name"], source["title"]) for source in cited(view)]
     lines += ["", view["trust"]]
     return "\n".join(lines)
 
 
 def _deadline(deadline: dict[str, Any], reasons: bool = True) -> list[str]:
     """A step: its date, its rule and, among the reasons, what else was weighed."""
-    lines = [f"  {deadline['label']}: {deadline['when_text']} ({deadline['from_today']})"]
+    lines = ["  " + _pair(deadline["label"], f"{deadline['when_text']} ({deadline['from_today']})")]
     for item in (deadline["rule_line"], *(deadline["others"] if reasons else ())):
         lines += _wrap(plain(item), indent="    ")
     return lines
+
+
+def _pair(label: str, text: str) -> str:
+    """A label and what it names, punctuated each language's way ("Date : …" in French)."""
+    return _("{label}: {text}").format(label=label, text=text)
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:

@@ -146,7 +146,8 @@ def _known(names: Iterable[str]) -> str:
 def cite(sources: Iterable[Source], links: Links) -> str:
     """Links to the sources, titled with each article's name."""
     return ", ".join(
-        f'[{source.key}]({links.sources_md}#{source.anchor} "{source.title}")' for source in sources
+        f'[{source.name}]({links.sources_md}#{source.anchor} "{source.title}")'
+        for source in sources
     )
 
 
@@ -429,7 +430,7 @@ def _carrier_windows(links: Links) -> str:
         sources = dict.fromkeys(DISPUTE_OPENS.sources + group.dispute_closes.sources)
         links_html = ", ".join(
             f'<a href="{html.escape(links.sources_url)}#{s.anchor}" title="{html.escape(s.title)}">'
-            f"{s.key}</a>"
+            f"{html.escape(s.name)}</a>"
             for s in sources
         )
         window = replace(group.dispute_closes, scope=()).describe()
@@ -473,7 +474,7 @@ def _all_sources(links: Links) -> str:
     def described(source: Source) -> str:
         given = "\n".join(f"- {figure}" for figure in figures_from(source))
         return (
-            f"### {source.key}: {source.title} {{#{source.anchor}}}\n\n{_(source.covers)}\n\n"
+            f"### {source.name}: {source.title} {{#{source.anchor}}}\n\n{_(source.covers)}\n\n"
             f"{_('What it is')}\n:   {_(source.kind)}\n\n"
             f"{_('Publisher')}\n:   {_(source.publisher)}\n\n"
             f"{_('Address')}\n:   {_(source.address)}\n\n"

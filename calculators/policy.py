@@ -30,13 +30,20 @@ class Source:
     publisher: str = N_("Not named in the copy the project holds.")
     address: str = N_("Not recorded: the project holds a text copy of the article.")
     read: str = N_("November 2026, for this guide.")
+    called: str = ""
+    """What citations call it, where its key is not a number: words, so translated."""
 
     @property
     def anchor(self) -> str:
         return f"source-{self.key}"
 
+    @property
+    def name(self) -> str:
+        """What a citation shows: "003", or "research notes" in the reader's language."""
+        return _(self.called) if self.called else self.key
+
     def as_dict(self) -> dict[str, str]:
-        return {"key": self.key, "title": self.title}
+        return {"key": self.key, "name": self.name, "title": self.title}
 
 
 SOURCES: dict[str, Source] = {
@@ -89,6 +96,7 @@ SOURCES: dict[str, Source] = {
             ),
             publisher=N_("This guide's own research."),
             address=N_("Not public: kept with the project."),
+            called=N_("research notes"),
         ),
     )
 }

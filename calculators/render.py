@@ -18,7 +18,7 @@ from .verdict import Verdict
 from .words import _, from_today, ngettext, spoken
 
 Line = dict[str, Any]
-"""{"text": "... {sources} ...", "sources": [{"key": ..., "title": ...}]}"""
+"""{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}]}"""
 
 
 def _state_words(state: str) -> tuple[str, str]:
@@ -38,7 +38,7 @@ def line(text: str, sources: tuple[Source, ...] = ()) -> Line:
 
 def plain(item: Line) -> str:
     """A line as plain text: its ``{sources}`` slot filled with the sources' keys."""
-    keys = ", ".join(source["key"] for source in item["sources"])
+    keys = ", ".join(source["name"] for source in item["sources"])
     return str(item["text"]).replace("{sources}", keys)
 
 

@@ -127,7 +127,7 @@ def test_every_deadline_figure_links_to_its_calculator(key: str, calculator: str
 def test_context_figures_without_a_calculator_have_no_link() -> None:
     text = pages.expand("[[figure: paypal_dispute]]", LINKS)
     assert text == (
-        '180 days after payment (source [research](../sources.md#source-research "'
+        '180 days after payment (source [research notes](../sources.md#source-research "'
         f'{policy.SOURCES["research"].title}"), medium confidence)'
     )
 

@@ -52,8 +52,16 @@ def test_sources_stay_a_slot_the_page_fills_with_links() -> None:
     assert rule == {
         "text": "5 days after the dispute was opened (sources {sources})",
         "sources": [
-            {"key": "003", "title": "How to Request a Refund on AliExpress: Detailed Guides"},
-            {"key": "research", "title": "Project research notes on AliExpress's own help pages"},
+            {
+                "key": "003",
+                "name": "003",
+                "title": "How to Request a Refund on AliExpress: Detailed Guides",
+            },
+            {
+                "key": "research",
+                "name": "research notes",
+                "title": "Project research notes on AliExpress's own help pages",
+            },
         ],
     }
 
