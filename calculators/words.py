@@ -132,10 +132,13 @@ MONTH_NAMES = (
 
 
 def spoken(day: date) -> str:
-    """A date as readers read it, the same in every browser: "Mon 2 Mar 2026"."""
+    """A date as readers read it, the same in every browser: "Mon 2 Mar 2026".
+
+    A month's first day has its own entry, as some languages say it as an ordinal
+    ("1er août", "1º de agosto")."""
     return _("{weekday} {day} {month} {year}").format(
         weekday=pgettext("weekday", _WEEKDAYS[day.weekday()]),
-        day=day.day,
+        day=pgettext("first day of a month", "1") if day.day == 1 else day.day,
         month=pgettext("month", _MONTHS[day.month - 1]),
         year=day.year,
     )

@@ -13,6 +13,21 @@ def test_speaks_dates_the_same_everywhere() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("en", "Sat 1 Aug 2026", "Sun 2 Aug 2026"),
+        ("es", "sábado, 1 de agosto de 2026", "domingo, 2 de agosto de 2026"),
+        ("pt-BR", "sábado, 1º de agosto de 2026", "domingo, 2 de agosto de 2026"),
+        ("fr", "samedi 1er août 2026", "dimanche 2 août 2026"),
+    ],
+)
+def test_each_language_says_a_date_its_own_way(lang: str, first: str, second: str) -> None:
+    with words.language(lang):
+        assert words.spoken(date(2026, 8, 1)) == first
+        assert words.spoken(date(2026, 8, 2)) == second
+
+
+@pytest.mark.parametrize(
     ("day", "said"),
     [
         (date(2026, 3, 10), "today"),
