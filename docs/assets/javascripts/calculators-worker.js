@@ -59,9 +59,18 @@ function prefetch() {
  * the compile, which the page reports like any broken runtime.
  */
 async function runtime() {
-  try {
-    const [decoder, packed] = await Promise.all([import(at("brotli_dec_wasm.js")), fetchOk(at(RUNTIME))]);
+  const loading = import(at("brotli_dec_wasm.js")).then(async (decoder) => {
     await decoder.default();
+    return decoder;
+  });
+  loading.catch(() => {}); // awaited below
+  try {
+    const packed = await fetchOk(at(RUNTIME));
+    // One branch is read at the network's pace, whatever the decoder's: the download's
+    // timing then tells how fast the link is (the snapshot's choice), not how busy the CPU.
+    const [body, paced] = packed.body.tee();
+    paced.pipeTo(new WritableStream()).catch(() => {});
+    const decoder = await loading;
     const { NeedsMoreInput, NeedsMoreOutput, ResultSuccess } = decoder.BrotliStreamResultCode;
     const stream = new decoder.DecompressStream();
     let code = NeedsMoreInput;
@@ -80,7 +89,7 @@ async function runtime() {
         if (code !== ResultSuccess) throw new Error(`${RUNTIME} is cut short`);
       },
     });
-    return asWasm(packed.body.pipeThrough(unpack));
+    return asWasm(body.pipeThrough(unpack));
   } catch (error) {
     console.warn(`The calculator engine is fetching its plain runtime: ${error?.message ?? error}.`);
     const plain = await network(at("pyodide.asm.wasm"));
