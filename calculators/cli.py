@@ -20,7 +20,7 @@ from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError
 from .inputs import CALENDAR_LABEL, ChoiceInput, Input
 from .render import cited, plain, present
-from .words import LANGUAGES, SOURCE_LANGUAGE, _, language, ngettext
+from .words import LANGUAGES, SOURCE_LANGUAGE, _, labelled, language, ngettext
 
 USAGE_ERROR = 2
 WIDTH = 88
@@ -159,9 +159,11 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         today = dates.parse(args.today) if args.today else date.today()
     except dates.DateProblem as problem:
-        return _fail([_pair("--today", str(problem))])
+        return _fail([labelled("--today", str(problem))])
     if args.ics is not None and not args.ics.strip():
-        return _fail([_pair("--ics", _("name the calendar file to write, such as deadlines.ics."))])
+        return _fail(
+            [labelled("--ics", _("name the calendar file to write, such as deadlines.ics."))]
+        )
     raw = {spec.name: getattr(args, spec.name) for spec in calculator.inputs}
     try:
         result = calculator.run(raw, today)
@@ -169,11 +171,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except InputError as error:
         labels = {spec.name: _(spec.label) for spec in calculator.inputs}
         return _fail(
-            _pair(f"{_option(name)} ({labels[name]})", text) if name in labels else text
+            labelled(f"{_option(name)} ({labels[name]})", text) if name in labels else text
             for name, text in error.problems.items()
         )
     except ValueError as problem:
-        return _fail([_pair("--label", str(problem))])
+        return _fail([labelled("--label", str(problem))])
     view = present(calculator, result)
     _print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else as_text(view))
     return _save_calendar(result, args.ics, label) if args.ics else 0
@@ -194,7 +196,7 @@ def _save_calendar(result: Any, path: str, label: str) -> int:
     except OSError as problem:
         return _fail(
             [
-                _pair(
+                labelled(
                     "--ics",
                     _("cannot write {path}: {why}.").format(path=path, why=problem.strerror),
                 )
@@ -219,7 +221,7 @@ def as_text(view: dict[str, Any]) -> str:
     """The renderer's view as plain text: the verdict first, then the why and the dates."""
     verdict = view["verdict"]
     lines = [
-        _pair(
+        labelled(
             verdict["state_text"].upper(),
             f"{verdict['lead']} {verdict['date_text']} ({verdict['from_today']})",
         ),
@@ -229,7 +231,7 @@ def as_text(view: dict[str, Any]) -> str:
     ]
     for reason in verdict["why"]:
         lines += _deadline(reason)
-    given = [_pair(item["label"], item["text"]) for item in view["given"]]
+    given = [item["line"] for item in view["given"]]
     lines += ["", view["title"], *_wrap(" · ".join(given)), *_wrap(view["counted_from"])]
     upcoming = [d for d in view["deadlines"] if d["state"] != "passed"]
     passed = [d for d in view["deadlines"] if d["state"] == "passed"]
@@ -241,22 +243,19 @@ def as_text(view: dict[str, Any]) -> str:
     for note in view["notes"]:
         lines += ["", *_wrap(plain(note))]
     lines += ["", _("Sources:")]
-    lines += ["  " + _pair(source["name"], source["title"]) for source in cited(view)]
+    lines += ["  " + labelled(source["name"], source["title"]) for source in cited(view)]
     lines += ["", view["trust"]]
     return "\n".join(lines)
 
 
 def _deadline(deadline: dict[str, Any], reasons: bool = True) -> list[str]:
     """A step: its date, its rule and, among the reasons, what else was weighed."""
-    lines = ["  " + _pair(deadline["label"], f"{deadline['when_text']} ({deadline['from_today']})")]
+    lines = [
+        "  " + labelled(deadline["label"], f"{deadline['when_text']} ({deadline['from_today']})")
+    ]
     for item in (deadline["rule_line"], *(deadline["others"] if reasons else ())):
         lines += _wrap(plain(item), indent="    ")
     return lines
-
-
-def _pair(label: str, text: str) -> str:
-    """A label and what it names, punctuated each language's way ("Date : …" in French)."""
-    return _("{label}: {text}").format(label=label, text=text)
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:

@@ -15,7 +15,7 @@ from .calculator import Calculator, Result
 from .policy import REVIEWED, SOURCES, Source
 from .timeline import Deadline, Kind, Note
 from .verdict import Verdict
-from .words import _, from_today, ngettext, spoken
+from .words import _, from_today, labelled, ngettext, spoken
 
 Line = dict[str, Any]
 """{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}]}"""
@@ -190,6 +190,7 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
                 "name": spec.name,
                 "label": _(spec.label),
                 "text": spec.show(value),
+                "line": labelled(_(spec.label), spec.show(value)),
                 "asked": spec.name in asked,
             }
             for spec, value in result.given

@@ -144,6 +144,11 @@ def spoken(day: date) -> str:
     )
 
 
+def labelled(label: str, text: str) -> str:
+    """A label and what it names, punctuated each language's way ("Date : …" in French)."""
+    return _("{label}: {text}").format(label=label, text=text)
+
+
 @contextmanager
 def dates_as_fields() -> Iterator[None]:
     """Inside the block, messages about fields give dates as ``{date:YYYY-MM-DD}`` slots.

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators.policy import SOURCES
-from calculators.words import language, spoken
+from calculators.words import _, labelled, language, spoken
 from tests.site.calc import verdict_is
 from tests.site.pages import DOCS, GUIDE, LANGUAGE_FOLDERS, page_url
 
@@ -64,6 +64,23 @@ def test_the_language_selector_leads_to_the_same_page(reader: Page, site_url: st
     reader.locator(".md-select__link", has_text="Español").click()
     expect(reader).to_have_url(site_url + "es/dispute/")
     expect(reader.locator("html")).to_have_attribute("lang", "es")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_verdict_date_and_the_readers_dates_fit_a_phone_in_every_language(
+    reader: Page, site_url: str, folder: str
+) -> None:
+    reader.set_viewport_size({"width": 360, "height": 800})
+    reader.goto(f"{site_url}{folder}/calculators/planner/#shipped=2026-02-20&carrier=China+Post")
+    card = verdict_is(reader, "act", "2026-03-31")
+    date_box = card.locator(".calc__verdict-date").bounding_box()
+    card_box = card.bounding_box()
+    assert date_box and card_box
+    assert date_box["x"] + date_box["width"] <= card_box["x"] + card_box["width"]
+    with language(LANGUAGE_FOLDERS[folder]):
+        shipped = labelled(_("Date the seller shipped"), spoken(date(2026, 2, 20)))
+    expect(reader.locator(".calc__given")).to_contain_text(shipped)
 
 
 def test_the_engine_is_built_once_and_shared(built_site: Path) -> None:

@@ -546,7 +546,7 @@
     given(result) {
       const asked = result.given.filter((item) => item.asked);
       const carried = result.given.filter((item) => !item.asked);
-      const said = (items) => items.map((item) => `${item.label}: ${item.text}`).join(" · ");
+      const said = (items) => items.map((item) => item.line).join(" · ");
       const change = el("button", { type: "button", class: "md-button calc__change" }, this.ui.change);
       change.addEventListener("click", () => {
         this.setMode("asking");
