@@ -81,12 +81,15 @@ def shares_engine(extra: Mapping[str, object]) -> bool:
 
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_PERMALINK = 'title="Permanent link"'
+"""The title the toc extension gives each heading's permalink, in English only."""
 _SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">')
 
 
 def in_its_language(html_page: str, lang: str, page_url: str) -> str:
     """A built page that names its language exactly ("pt-BR", where the theme writes "pt"),
-    and whose language selector leads to this page in each language, not to its home.
+    titles its headings' permalinks in it, and whose language selector leads to this page
+    in each language, not to its home.
 
     The theme's script would look each page up in the other language's sitemap, but the
     English home's address is a prefix of every other language's, so which one it tries
@@ -94,6 +97,9 @@ def in_its_language(html_page: str, lang: str, page_url: str) -> str:
     works with JavaScript off. The head's hreflang alternates stay each language's home,
     as the theme reads its sitemaps from them."""
     html_page = _HTML_LANG.sub(f'<html lang="{lang}"', html_page, count=1)
+    with language(lang):
+        permalink = html.escape(_("Permanent link"), quote=True)
+    html_page = html_page.replace(_PERMALINK, f'title="{permalink}"')
     return _SELECTOR_LINK.sub(
         lambda found: (
             f'<a href="{found.group(1)}{page_url}" hreflang="{found.group(2)}" '

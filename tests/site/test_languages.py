@@ -34,6 +34,9 @@ def test_each_language_says_its_language_and_searches_its_own_pages(
     code = LANGUAGE_FOLDERS[folder]
     home = (built_site / folder / "index.html").read_text(encoding="utf-8")
     assert f'<html lang="{code}"' in home
+    with language(code):
+        assert f'title="{_("Permanent link")}"' in home
+    assert "Permanent link" not in home
     index = json.loads((built_site / folder / "search" / "search_index.json").read_text())
     assert index["config"]["lang"][0] == code.split("-")[0].lower()
     assert all(not doc["location"].startswith(("es/", "fr/", "pt-br/")) for doc in index["docs"])
