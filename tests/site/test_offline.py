@@ -16,7 +16,9 @@ from tests.conftest import PROJECT, TODAY
 from tests.site.calc import fill, verdict_is
 
 pytestmark = pytest.mark.browser
-LIMIT_MB = 25
+LIMIT_MB = 28
+"""Four languages: the English site with the engine (about 16 MB unpacked) and about 3 MB
+for each other language; 24.9 MB measured on 2026-11-23, 8.1 MB zipped."""
 
 
 PUBLIC = "https://example.github.io/aliexpress-returns-guide/"
