@@ -64,12 +64,14 @@ async function runtime() {
     return decoder;
   });
   loading.catch(() => {}); // awaited below
+  const drop = new AbortController(); // the Brotli download, once the plain runtime is needed
   try {
     const packed = await fetchOk(at(RUNTIME));
     // One branch is read at the network's pace, whatever the decoder's: the download's
     // timing then tells how fast the link is (the snapshot's choice), not how busy the CPU.
     const [body, paced] = packed.body.tee();
-    paced.pipeTo(new WritableStream()).catch(() => {});
+    paced.pipeTo(new WritableStream(), { signal: drop.signal }).catch(() => {});
+    drop.signal.addEventListener("abort", () => body.cancel().catch(() => {}));
     const decoder = await loading;
     const { NeedsMoreInput, NeedsMoreOutput, ResultSuccess } = decoder.BrotliStreamResultCode;
     const stream = new decoder.DecompressStream();
@@ -91,6 +93,7 @@ async function runtime() {
     });
     return asWasm(body.pipeThrough(unpack));
   } catch (error) {
+    drop.abort();
     console.warn(`The calculator engine is fetching its plain runtime: ${error?.message ?? error}.`);
     const plain = await network(at("pyodide.asm.wasm"));
     return plain.ok ? asWasm(plain.body) : plain;
