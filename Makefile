@@ -17,13 +17,17 @@ VERSION := $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json
 OFFLINE := $(NAME)-offline-$(VERSION)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline bench test lint clean catalogs
+.PHONY: help serve preview build offline bench test lint clean catalogs
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 serve: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+# `mkdocs serve` rebuilds one site; the languages live beside it, so see them built.
+preview: build ## Build every language and serve site/ on http://127.0.0.1:8000 (no live reload)
+	$(BIN)/python -m http.server --bind $(HOST) --directory $(SITE) $(PORT)
 
 # English at the root, then each language under it, sharing the root's engine.
 build: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build the site, every language, into site/
