@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from .calculator import Result
 from .render import deadline_view, plain
 from .timeline import Deadline
-from .words import _
+from .words import _, labelled
 
 PRODUCT = "-//AliExpress Returns and Refunds Guide//Deadline calculators//EN"
 REMINDER = "-P2D"
@@ -56,7 +56,7 @@ def to_ics(result: Result, label: str = "") -> str:
 
 def _event(deadline: Deadline, uid: str, today: date, label: str) -> list[str]:
     view = deadline_view(deadline, today)
-    step = _("{step}: {date}").format(step=view["label"], date=view["when_text"])
+    step = labelled(view["label"], view["when_text"])
     summary = (
         _("AliExpress order {label}: {step}").format(label=label, step=step)
         if label
