@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -33,8 +34,10 @@ BUILD_ONLY = ("__main__.py", "catalogs.py", "cli.py", "pages.py", "messages.py")
 """Modules the build and the command line use, never the browser: kept out of its zip."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
-BUILT = ("python_stdlib.zip", "pyodide-lock.json", "pyodide.asm.wasm.br")
-"""Built into assets/pyodide/ beside the runtime; the snapshot goes to assets/."""
+BUILT = ("python_stdlib.zip", "python_stdlib.zip.br", "pyodide-lock.json", "pyodide.asm.wasm.br")
+"""Built into assets/pyodide/ beside the runtime; the package's Brotli copy and the
+snapshot go to assets/, beside the package."""
+PACKED_PACKAGE = "calculators.zip.br"
 SNAPSHOT_MAGIC = b"SPRS"
 SNAPSHOT_PAGE = 65_536
 IFRAME_WORKER = "iframe-worker-shim.js"
@@ -84,11 +87,12 @@ def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
     """Zip the package's sources for the browser to unpack into Pyodide.
 
     The same sources always give the same bytes (no file times), so the snapshot
-    made from them can be recognised, and cached, by their digest.
+    made from them can be recognised, and cached, by their digest. Stored, not
+    deflated: readers download its Brotli copy, which compresses across files.
     """
     if isinstance(dest, Path):
         dest.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(dest, "w") as archive:
         for module in sorted((project / PACKAGE).glob("*.py")):
             if module.name not in BUILD_ONLY:
                 _add(archive, module.name, module.read_bytes())
@@ -99,7 +103,16 @@ def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     entry = zipfile.ZipInfo(f"{PACKAGE}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
     entry.external_attr = 0o644 << 16
-    archive.writestr(entry, data, zipfile.ZIP_DEFLATED)
+    archive.writestr(entry, data)
+
+
+def deflated(archive: bytes) -> bytes:
+    """``archive`` with every file deflated, for the offline build, which has no Brotli."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as stored, zipfile.ZipFile(out, "w") as packed:
+        for entry in stored.infolist():
+            packed.writestr(entry, stored.read(entry), zipfile.ZIP_DEFLATED, compresslevel=9)
+    return out.getvalue()
 
 
 def build_engine(project: Path, bundle: Path) -> Path:
@@ -206,8 +219,8 @@ def write_offline_engine(project: Path, dest: Path) -> None:
         built = build_engine(project, bundle)
         files = {
             "wasm": _base64((source / "pyodide.asm.wasm").read_bytes()),
-            "stdlib": _base64((built / "python_stdlib.zip").read_bytes()),
-            "calculators": _base64(bundle.read_bytes()),
+            "stdlib": _base64(deflated((built / "python_stdlib.zip").read_bytes())),
+            "calculators": _base64(deflated(bundle.read_bytes())),
             "lock": json.loads((built / "pyodide-lock.json").read_text()),
         }
     (dest / "engine-files.js").write_text(
@@ -242,4 +255,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     built = build_engine(project, assets / "calculators.zip")
     for name in BUILT:
         shutil.copy2(built / name, assets / "pyodide" / name)
-    shutil.copy2(built / SNAPSHOT, assets / SNAPSHOT)
+    for name in (PACKED_PACKAGE, SNAPSHOT):
+        shutil.copy2(built / name, assets / name)

@@ -1,10 +1,11 @@
-"""The build's hooks as modules for tests, and the packed snapshot read back."""
+"""The build's hooks as modules for tests, and the packed engine files read back."""
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
 import struct
+import subprocess
 from types import ModuleType
 
 from tests.conftest import PROJECT
@@ -35,3 +36,12 @@ def unpack_snapshot(packed: bytes) -> bytes:
         start += length
     assert start == len(body), "pages missing or left over"
     return bytes(memory)
+
+
+def brotli(data: bytes, *, unpack: bool = False) -> bytes:
+    """``data`` packed in Brotli (or unpacked), by Node's zlib: Python's has no Brotli."""
+    method = "createBrotliDecompress" if unpack else "createBrotliCompress"
+    script = f"process.stdin.pipe(require('node:zlib').{method}()).pipe(process.stdout)"
+    return subprocess.run(
+        ["node", "-e", script], input=data, capture_output=True, check=True
+    ).stdout

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
 import io
@@ -20,7 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from calculators import catalogs as calculators_catalogs
 from tests.conftest import PROJECT
-from tests.site.hooks import engine, load_hook, unpack_snapshot
+from tests.site.hooks import brotli, engine, load_hook, unpack_snapshot
 
 
 def test_calculator_page_and_sources_page_are_built(built_site: Path) -> None:
@@ -41,24 +40,21 @@ def test_site_vendors_exactly_the_pinned_pyodide(built_site: Path) -> None:
         assert built.read_bytes() == (PROJECT / "node_modules" / "pyodide" / name).read_bytes()
 
 
-def test_the_brotli_runtime_unpacks_to_the_pinned_runtime_with_the_pinned_decoder(
-    built_site: Path,
-) -> None:
+@pytest.mark.parametrize(
+    "packed", ["pyodide/pyodide.asm.wasm.br", "pyodide/python_stdlib.zip.br", "calculators.zip.br"]
+)
+def test_each_brotli_copy_unpacks_to_the_file_beside_it(built_site: Path, packed: str) -> None:
+    copy = built_site / "assets" / packed
+    plain = copy.with_suffix("").read_bytes()
+    assert brotli(copy.read_bytes(), unpack=True) == plain
+    assert copy.stat().st_size < len(plain) / 3
+
+
+def test_the_brotli_decoder_is_the_pinned_one(built_site: Path) -> None:
     folder = built_site / "assets" / "pyodide"
-    unpack = (
-        "process.stdout.write(require('node:zlib').brotliDecompressSync("
-        "require('node:fs').readFileSync(process.argv[1])).toString('base64'))"
-    )
-    done = subprocess.run(
-        ["node", "-e", unpack, str(folder / "pyodide.asm.wasm.br")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert base64.b64decode(done.stdout) == (folder / "pyodide.asm.wasm").read_bytes()
-    pinned = json.loads((PROJECT / "package.json").read_text())["dependencies"]["brotli-dec-wasm"]
+    pinned_decoder = json.loads((PROJECT / "package.json").read_text())["dependencies"]
     installed = PROJECT / "node_modules" / "brotli-dec-wasm" / "package.json"
-    assert json.loads(installed.read_text())["version"] == pinned
+    assert json.loads(installed.read_text())["version"] == pinned_decoder["brotli-dec-wasm"]
     for name in engine.BROTLI_DECODER:
         vendored = PROJECT / "node_modules" / "brotli-dec-wasm" / "pkg" / name
         assert (folder / name).read_bytes() == vendored.read_bytes()
@@ -235,8 +231,10 @@ def test_the_standard_library_is_cut_to_what_the_engine_imports(built_site: Path
     assert {"datetime.pyc", "gettext.pyc", "json/__init__.pyc", "calendar.pyc"} <= names
     assert {"tkinter/__init__.pyc", "sqlite3/__init__.pyc", "email/__init__.pyc"}.isdisjoint(names)
     assert len(names) < len(everything) / 3
-    size = (built_site / "assets" / "pyodide" / "python_stdlib.zip").stat().st_size
-    assert size < (PROJECT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size / 2
+    downloaded = (built_site / "assets" / "pyodide" / "python_stdlib.zip.br").stat().st_size
+    assert (
+        downloaded < (PROJECT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size / 4
+    )
 
 
 LATE_IMPORT = """

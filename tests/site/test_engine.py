@@ -17,7 +17,7 @@ from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
 from tests.conftest import _QuietHandler, _QuietServer
 from tests.site.calc import fill, verdict_is
-from tests.site.hooks import engine, unpack_snapshot
+from tests.site.hooks import brotli, engine, unpack_snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,8 @@ PATH = "calculators/dispute-window/"
 NORMAL_START = "The calculator engine is starting normally"
 ENGINE_FILES = ("calculators.zip", "calculators.snapshot.gz", "calculators-worker.js")
 WORKER = "assets/javascripts/calculators-worker.js"
+PACKED = ("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "calculators.zip")
+"""Downloaded as their Brotli copies, NAME.br, beside them."""
 
 
 def warnings_of(page: Page) -> list[str]:
@@ -77,11 +79,17 @@ def other_calculators(built_site: Path) -> bytes:
     out = io.BytesIO()
     with (
         zipfile.ZipFile(built_site / "assets" / "calculators.zip") as shipped,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as repacked,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as repacked,
     ):
         for name in shipped.namelist():
             repacked.writestr(name, shipped.read(name))
-    return out.getvalue()
+    return brotli(out.getvalue())
+
+
+def serve_package(page: Page, body: bytes) -> None:
+    """The site's package replaced by ``body``, in the Brotli copy the worker downloads."""
+    packed = brotli(body)
+    page.context.route("**/calculators.zip.br", lambda route: route.fulfill(body=packed))
 
 
 def other_pyodide_build(built_site: Path) -> bytes:
@@ -97,7 +105,7 @@ def other_pyodide_build(built_site: Path) -> bytes:
         ("missing", "**/calculators.snapshot.gz", "calculators.snapshot.gz answered 404"),
         ("corrupt", "**/calculators.snapshot.gz", ""),
         ("other Pyodide build", "**/calculators.snapshot.gz", "build id mismatch"),
-        ("other calculators", "**/calculators.zip", "holds other calculators"),
+        ("other calculators", "**/calculators.zip.br", "holds other calculators"),
     ],
 )
 def test_an_unusable_snapshot_means_a_normal_start(
@@ -239,18 +247,31 @@ def cut(route: Route, whole: bytes) -> None:
     route.fulfill(body=whole[: len(whole) // 2])
 
 
-@pytest.mark.parametrize("broken", ["brotli copy cut", "brotli copy missing, plain copy cut"])
-def test_a_broken_runtime_is_reported_within_seconds(
-    reader: Page, site_url: str, built_site: Path, broken: str
+@pytest.mark.parametrize(
+    ("packed", "broken"),
+    [
+        ("pyodide/pyodide.asm.wasm", "Brotli copy cut"),
+        ("pyodide/pyodide.asm.wasm", "Brotli copy missing, plain copy cut"),
+        ("pyodide/python_stdlib.zip", "Brotli copy cut"),
+        ("calculators.zip", "Brotli copy cut"),
+        ("calculators.zip", "Brotli copy a Wi-Fi login page"),
+    ],
+)
+def test_a_broken_engine_file_is_reported_within_seconds(
+    reader: Page, site_url: str, built_site: Path, packed: str, broken: str
 ) -> None:
-    folder = built_site / "assets" / "pyodide"
-    if broken == "brotli copy cut":
-        whole = (folder / "pyodide.asm.wasm.br").read_bytes()
-        reader.context.route("**/pyodide.asm.wasm.br", lambda route: cut(route, whole))
+    plain = built_site / "assets" / packed
+    copy = plain.with_name(plain.name + ".br")
+    if broken == "Brotli copy cut":
+        whole = copy.read_bytes()
+        reader.context.route(f"**/{copy.name}", lambda route: cut(route, whole))
+    elif broken == "Brotli copy a Wi-Fi login page":
+        portal = b"<!doctype html><title>Wi-Fi login</title>"
+        reader.context.route(f"**/{copy.name}", lambda route: route.fulfill(body=portal))
     else:
-        whole = (folder / "pyodide.asm.wasm").read_bytes()
-        reader.context.route("**/pyodide.asm.wasm.br", lambda route: route.fulfill(status=404))
-        reader.context.route("**/pyodide.asm.wasm", lambda route: cut(route, whole))
+        whole = plain.read_bytes()
+        reader.context.route(f"**/{copy.name}", lambda route: route.fulfill(status=404))
+        reader.context.route(f"**/{plain.name}", lambda route: cut(route, whole))
     reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
     # Well before the ten seconds after which a silent engine is called slow.
     expect(reader.locator(".calc__status")).to_contain_text(
@@ -258,25 +279,51 @@ def test_a_broken_runtime_is_reported_within_seconds(
     )
 
 
-@pytest.mark.parametrize("missing", ["pyodide.asm.wasm.br", "brotli_dec_wasm.js"])
-def test_without_the_brotli_copy_or_its_decoder_the_plain_runtime_is_used(
+def test_a_cut_standard_library_stops_python_and_is_reported(
+    reader: Page, site_url: str, built_site: Path
+) -> None:
+    """Only Python can tell a zip is cut, once the runtime is up: reported, never a hang."""
+    whole = (built_site / "assets" / "pyodide" / "python_stdlib.zip").read_bytes()
+    reader.context.route("**/python_stdlib.zip.br", lambda route: route.fulfill(status=404))
+    reader.context.route("**/python_stdlib.zip", lambda route: cut(route, whole))
+    reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
+    reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
+    expect(reader.locator(".calc__status")).to_contain_text(
+        "could not start in this browser", timeout=60_000
+    )
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "pyodide/pyodide.asm.wasm.br",
+        "pyodide/python_stdlib.zip.br",
+        "calculators.zip.br",
+        "pyodide/brotli_dec_wasm.js",
+    ],
+)
+def test_without_a_brotli_copy_or_the_decoder_the_plain_file_is_used(
     reader: Page, site_url: str, requests_made: list[str], missing: str
 ) -> None:
     reader.context.route(f"**/{missing}", lambda route: route.fulfill(status=404))
     reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
     warnings = warnings_of(reader)
     first_result(reader, site_url)
-    assert f"{site_url}assets/pyodide/pyodide.asm.wasm" in requests_made
-    assert [w for w in warnings if "fetching its plain runtime" in w], warnings
+    plain = [missing.removesuffix(".br")] if missing.endswith(".br") else list(PACKED)
+    for name in plain:
+        assert f"{site_url}assets/{name}" in requests_made
+        assert [w for w in warnings if f"fetching the plain {name.split('/')[-1]}" in w], warnings
+    assert len([w for w in warnings if "fetching the plain" in w]) == len(plain), warnings
 
 
-def test_the_runtime_comes_in_its_brotli_copy(
+def test_the_engine_files_come_in_their_brotli_copies(
     reader: Page, site_url: str, requests_made: list[str]
 ) -> None:
     reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
     first_result(reader, site_url)
-    assert f"{site_url}assets/pyodide/pyodide.asm.wasm.br" in requests_made
-    assert f"{site_url}assets/pyodide/pyodide.asm.wasm" not in requests_made
+    for name in PACKED:
+        assert f"{site_url}assets/{name}.br" in requests_made
+        assert f"{site_url}assets/{name}" not in requests_made
 
 
 @pytest.mark.parametrize(
@@ -287,7 +334,7 @@ def test_the_runtime_comes_in_its_brotli_copy(
 def test_a_corrupt_package_gets_a_plain_message_never_a_traceback(
     reader: Page, site_url: str, body: bytes
 ) -> None:
-    reader.context.route("**/calculators.zip", lambda route: route.fulfill(body=body))
+    serve_package(reader, body)
     reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
     status = reader.locator(".calc__status")
     expect(status).to_contain_text("could not start in this browser")
@@ -313,8 +360,7 @@ def python_that_fails(built_site: Path) -> bytes:
 def test_a_call_that_raises_gets_an_answer_and_a_plain_message(
     reader: Page, site_url: str, built_site: Path
 ) -> None:
-    body = python_that_fails(built_site)
-    reader.context.route("**/calculators.zip", lambda route: route.fulfill(body=body))
+    serve_package(reader, python_that_fails(built_site))
     reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL")
     expect(reader.locator(".calc__status")).to_have_text(
         "Something went wrong while working out your dates. Reload the page to try again."

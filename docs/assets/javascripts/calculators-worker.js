@@ -7,10 +7,10 @@
  * when the call itself failed, so that every question gets a reply.
  *
  * Every file is asked for at once, so no download waits for the one that names it.
- * The standard library is the build's cut of it, already compiled
- * (hooks/engine-build.mjs). On a fast connection, or when the browser already has
- * it, the engine starts from the build's memory snapshot instead, which skips
- * Python's start-up; anything wrong with it means a normal start, never a failure.
+ * The runtime, the standard library (the build's cut of it, already compiled) and the
+ * package come in Brotli (hooks/engine-build.mjs). On a fast connection, or when the
+ * browser already has it, the engine starts from the build's memory snapshot instead,
+ * which skips Python's start-up; anything wrong with it means a normal start.
  */
 const assets = new URL("../", import.meta.url);
 const home = new URL("pyodide/", assets);
@@ -26,7 +26,7 @@ const network = globalThis.fetch.bind(globalThis);
 const bridge = import("./calculators-bridge.js").then(() => globalThis.calculatorsBridge);
 
 async function fetchOk(url, options) {
-  const response = await fetch(url, options);
+  const response = await network(url, options);
   if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}`);
   return response;
 }
@@ -39,8 +39,9 @@ const bytes = async (response) => new Uint8Array(await (await response).arrayBuf
  */
 function prefetch() {
   const early = new Map([
-    [at("pyodide.asm.wasm"), runtime()],
-    ...["python_stdlib.zip", "pyodide-lock.json"].map((name) => [at(name), fetch(at(name))]),
+    [at("pyodide.asm.wasm"), unpacked(at("pyodide.asm.wasm")).then(asWasm)],
+    [at("python_stdlib.zip"), unpacked(at("python_stdlib.zip"))],
+    [at("pyodide-lock.json"), fetch(at("pyodide-lock.json"))],
   ]);
   const original = globalThis.fetch;
   globalThis.fetch = (input, init) => {
@@ -52,56 +53,66 @@ function prefetch() {
   import(at("pyodide.asm.mjs")).catch(() => {}); // the loader imports it later: same module
 }
 
+/** The Brotli decoder, loaded once for every packed file; null if it cannot load. */
+const decoder = import(at("brotli_dec_wasm.js")).then(async (module) => {
+  await module.default();
+  return module;
+});
+decoder.catch(() => {}); // awaited in unpacked()
+
 /**
- * The runtime, from the build's Brotli copy (a fifth smaller than what a host's gzip
- * sends), unpacked as it arrives so that WebAssembly still compiles while it downloads.
- * A missing copy or decoder means the plain runtime instead; a damaged or cut copy fails
- * the compile, which the page reports like any broken runtime.
+ * The file at ``url``, from the build's Brotli copy beside it (a fifth to a third
+ * smaller than gzip or a zip's deflate), unpacked as it arrives, so that WebAssembly
+ * still compiles the runtime while it downloads. A missing copy or decoder means the
+ * plain file instead; a damaged or cut copy fails as it is read, which the page
+ * reports like any broken engine file.
  */
-async function runtime() {
-  const loading = import(at("brotli_dec_wasm.js")).then(async (decoder) => {
-    await decoder.default();
-    return decoder;
-  });
-  loading.catch(() => {}); // awaited below
-  const drop = new AbortController(); // the Brotli download, once the plain runtime is needed
+async function unpacked(url, options) {
+  const drop = new AbortController(); // the Brotli download, once the plain file is needed
   try {
-    const packed = await fetchOk(at(RUNTIME));
+    const packed = await fetchOk(`${url}.br`, options);
     // One branch is read at the network's pace, whatever the decoder's: the download's
     // timing then tells how fast the link is (the snapshot's choice), not how busy the CPU.
     const [body, paced] = packed.body.tee();
     paced.pipeTo(new WritableStream(), { signal: drop.signal }).catch(() => {});
     drop.signal.addEventListener("abort", () => body.cancel().catch(() => {}));
-    const decoder = await loading;
-    const { NeedsMoreInput, NeedsMoreOutput, ResultSuccess } = decoder.BrotliStreamResultCode;
-    const stream = new decoder.DecompressStream();
-    let code = NeedsMoreInput;
-    const unpack = new TransformStream({
-      transform(chunk, output) {
-        for (let offset = 0; ;) {
-          const result = stream.decompress(chunk.subarray(offset), 1 << 20);
-          output.enqueue(result.buf);
-          offset += result.input_offset;
-          code = result.code;
-          if (code !== NeedsMoreOutput) break;
-        }
-        if (code !== NeedsMoreInput && code !== ResultSuccess) throw new Error(`${RUNTIME} is damaged (${code})`);
-      },
-      flush() {
-        if (code !== ResultSuccess) throw new Error(`${RUNTIME} is cut short`);
-      },
-    });
-    return asWasm(body.pipeThrough(unpack));
+    return new Response(body.pipeThrough(unpacking(await decoder, url)));
   } catch (error) {
     drop.abort();
-    console.warn(`The calculator engine is fetching its plain runtime: ${error?.message ?? error}.`);
-    const plain = await network(at("pyodide.asm.wasm"));
-    return plain.ok ? asWasm(plain.body) : plain;
+    const name = new URL(url).pathname.split("/").pop();
+    console.warn(`The calculator engine is fetching the plain ${name}: ${error?.message ?? error}.`);
+    return fetchOk(url, options);
   }
 }
 
+// Output per call to the decoder: 64 kB decodes the runtime in 60% of the time 1 MB takes.
+const OUTPUT_BYTES = 1 << 16;
+
+/** A stream that unpacks Brotli with ``decoder``, failing on a damaged or cut stream. */
+function unpacking(decoder, url) {
+  const { NeedsMoreInput, NeedsMoreOutput, ResultSuccess } = decoder.BrotliStreamResultCode;
+  const stream = new decoder.DecompressStream();
+  const name = `${new URL(url).pathname.split("/").pop()}.br`;
+  let code = NeedsMoreInput;
+  return new TransformStream({
+    transform(chunk, output) {
+      for (let offset = 0; ;) {
+        const result = stream.decompress(chunk.subarray(offset), OUTPUT_BYTES);
+        output.enqueue(result.buf);
+        offset += result.input_offset;
+        code = result.code;
+        if (code !== NeedsMoreOutput) break;
+      }
+      if (code !== NeedsMoreInput && code !== ResultSuccess) throw failure(`${name} is damaged (${code})`);
+    },
+    flush() {
+      if (code !== ResultSuccess) throw failure(`${name} is cut short`);
+    },
+  });
+}
+
 /** The runtime as WebAssembly compiles it while it streams, whatever type the host named. */
-const asWasm = (body) => new Response(body, { headers: { "Content-Type": "application/wasm" } });
+const asWasm = (response) => new Response(response.body, { headers: { "Content-Type": "application/wasm" } });
 
 /**
  * Pyodide's private snapshot API, in one place. The snapshot is used only if the
@@ -187,29 +198,39 @@ async function sha256(data) {
 }
 
 /**
- * Pyodide logs a runtime that cannot be compiled (a cut, damaged or broken download)
- * and then waits forever: it never tries again. Watch WebAssembly's own answer instead,
- * so the failure is reported now.
+ * Pyodide logs an engine file it cannot use (a runtime that does not compile, a cut or
+ * damaged download) and then waits forever: it never tries again. Such failures reject
+ * this instead, and the start races it, so that they are reported now.
  */
-function runtimeFailure() {
-  return new Promise((_, reject) => {
-    for (const name of ["instantiateStreaming", "instantiate"]) {
-      const original = WebAssembly[name];
-      if (typeof original !== "function") continue;
-      WebAssembly[name] = (...args) =>
-        original.apply(WebAssembly, args).catch((error) => {
-          reject(new Error(`the runtime could not be compiled: ${error?.message ?? error}`));
-          throw error;
-        });
-    }
-  });
+let fail;
+const broken = new Promise((_, reject) => {
+  fail = reject;
+});
+broken.catch(() => {}); // raced in start()
+
+/** ``message`` as an error, which also fails the start. */
+function failure(message) {
+  const error = new Error(message);
+  fail(error);
+  return error;
+}
+
+/** WebAssembly's own answer on the runtime, which Pyodide only logs. */
+function watchCompile() {
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = (...args) =>
+      original.apply(WebAssembly, args).catch((error) => {
+        throw failure(`the runtime could not be compiled: ${error?.message ?? error}`);
+      });
+  }
 }
 
 async function start() {
-  const broken = runtimeFailure();
-  broken.catch(() => {}); // raced below
+  watchCompile();
   prefetch();
-  const bundle = bytes(fetchOk(at("calculators.zip", assets), { cache: "no-cache" }));
+  const bundle = bytes(unpacked(at("calculators.zip", assets), { cache: "no-cache" }));
   bundle.catch(() => {}); // awaited below, where a failed download is reported
   const loader = import(at("pyodide.mjs"));
   const snapshot = await snapshots.choose().catch(withoutSnapshot);
