@@ -31,6 +31,8 @@ async function fetchOk(url, options) {
   return response;
 }
 
+const fileName = (url) => new URL(url).pathname.split("/").pop();
+
 const bytes = async (response) => new Uint8Array(await (await response).arrayBuffer());
 
 /**
@@ -53,7 +55,7 @@ function prefetch() {
   import(at("pyodide.asm.mjs")).catch(() => {}); // the loader imports it later: same module
 }
 
-/** The Brotli decoder, loaded once for every packed file; null if it cannot load. */
+/** The Brotli decoder, loaded once for every packed file (rejected if it cannot load). */
 const decoder = import(at("brotli_dec_wasm.js")).then(async (module) => {
   await module.default();
   return module;
@@ -79,8 +81,7 @@ async function unpacked(url, options) {
     return new Response(body.pipeThrough(unpacking(await decoder, url)));
   } catch (error) {
     drop.abort();
-    const name = new URL(url).pathname.split("/").pop();
-    console.warn(`The calculator engine is fetching the plain ${name}: ${error?.message ?? error}.`);
+    console.warn(`The calculator engine is fetching the plain ${fileName(url)}: ${error?.message ?? error}.`);
     return fetchOk(url, options);
   }
 }
@@ -92,7 +93,7 @@ const OUTPUT_BYTES = 1 << 16;
 function unpacking(decoder, url) {
   const { NeedsMoreInput, NeedsMoreOutput, ResultSuccess } = decoder.BrotliStreamResultCode;
   const stream = new decoder.DecompressStream();
-  const name = `${new URL(url).pathname.split("/").pop()}.br`;
+  const name = `${fileName(url)}.br`;
   let code = NeedsMoreInput;
   return new TransformStream({
     transform(chunk, output) {
