@@ -199,9 +199,10 @@ async function sha256(data) {
 }
 
 /**
- * Pyodide logs an engine file it cannot use (a runtime that does not compile, a cut or
- * damaged download) and then waits forever: it never tries again. Such failures reject
- * this instead, and the start races it, so that they are reported now.
+ * Pyodide only logs an engine file it cannot use: after a runtime that does not compile
+ * it waits forever, and a standard library cut on the way fails only once Python starts,
+ * after the whole runtime has arrived. Such failures reject this instead, and the start
+ * races it, so that they are reported as soon as they happen.
  */
 let fail;
 const broken = new Promise((_, reject) => {
