@@ -3,12 +3,12 @@
  *   node engine-build.mjs <pyodide folder> <calculators.zip> <output folder>
  * writes into the output folder:
  *   python_stdlib.zip  only the standard library the engine imports, compiled and
- *                      without docstrings or line tables: about a third of the bytes,
- *                      and no compiling on the reader's phone; stored, not deflated,
- *                      so that its Brotli copy compresses across modules;
+ *                      without docstrings or line tables, so no compiling on the
+ *                      reader's phone; stored, not deflated, so that its Brotli copy
+ *                      (a fifth of Pyodide's zip) compresses across modules;
  *   pyodide-lock.json  the lock without packages (the calculators need none);
  *   *.br               Brotli copies of the runtime, that library and the package: a
- *                      fifth to a third smaller than a host's gzip or a zip's deflate,
+ *                      fifth to two fifths smaller than a host's gzip or a deflated zip,
  *                      and bytes are what a phone's download time is made of;
  *   memory             a snapshot of the started engine with the calculators imported.
  * Before the snapshot, a fresh engine started on the trimmed library runs every

@@ -63,8 +63,8 @@ const decoder = import(at("brotli_dec_wasm.js")).then(async (module) => {
 decoder.catch(() => {}); // awaited in unpacked()
 
 /**
- * The file at ``url``, from the build's Brotli copy beside it (a fifth to a third
- * smaller than gzip or a zip's deflate), unpacked as it arrives, so that WebAssembly
+ * The file at ``url``, from the build's Brotli copy beside it (a fifth to two fifths
+ * smaller than gzip or a deflated zip), unpacked as it arrives, so that WebAssembly
  * still compiles the runtime while it downloads. A missing copy or decoder means the
  * plain file instead; a damaged or cut copy fails as it is read, which the page
  * reports like any broken engine file.
