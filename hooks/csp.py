@@ -3,7 +3,9 @@
 GitHub Pages sends no custom headers, so the policy is a <meta> tag. Inline
 scripts (the theme's own) are allowed by their SHA-256 hashes, collected from
 every page: instant navigation runs a new page's inline scripts under the
-policy of the page the reader first opened.
+policy of the page the reader first opened. Under ``mkdocs serve`` only, inline
+scripts are allowed outright: its live-reload script is injected as each page is
+served and differs every time, so no hash can allow it. The tests check the built site.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from calculators import pages
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPES = re.compile(r"""type=["'](application/(ld\+)?json|text/template)["']""")
 MARKER = '<meta http-equiv="Content-Security-Policy"'
+SERVING = {"now": False}
+"""Whether this is ``mkdocs serve``, from on_startup."""
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -32,11 +36,13 @@ def sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def policy(hashes: Iterable[str]) -> str:
+def policy(hashes: Iterable[str], serving: bool = False) -> str:
+    # A browser ignores 'unsafe-inline' beside a hash, so serving lists no hashes.
+    inline = "'unsafe-inline'" if serving else " ".join(sorted(set(hashes)))
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src 'self' 'wasm-unsafe-eval' {' '.join(sorted(set(hashes)))}",
+            f"script-src 'self' 'wasm-unsafe-eval' {inline}",
             "worker-src 'self'",
             "connect-src 'self'",
             "img-src 'self' data:",
@@ -55,12 +61,17 @@ def with_policy(html: str, content: str) -> str:
     return re.sub(r"<head>", f"<head>\n    {tag}", html, count=1)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    SERVING["now"] = command == "serve"
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if pages.is_offline(config.extra):
         return  # opened from disk, the theme's search needs an inline-script worker shim
     built = list(Path(config.site_dir).rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in built}
-    content = policy(sha256(s) for text in texts.values() for s in inline_scripts(text))
+    hashes = (sha256(s) for text in texts.values() for s in inline_scripts(text))
+    content = policy(hashes, serving=SERVING["now"])
     for page, text in texts.items():
         if MARKER not in text:
             page.write_text(with_policy(text, content), encoding="utf-8")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -11,6 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from tests.conftest import PROJECT
 from tests.site.calc import fill, verdict
 from tests.site.pages import EMBEDS, GUIDE, LANGUAGE_FOLDERS, page_url, with_sample_dates
 
@@ -116,6 +122,41 @@ def test_every_page_carries_the_strict_policy_first(built_site: Path) -> None:
         )
         assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
         assert "http" not in match.group(1), "no other origin is allowed"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.browser
+def test_make_serve_reloads_the_page_it_serves(page: Page) -> None:
+    """`mkdocs serve` injects its live-reload script as it serves each page; the policy
+    it builds with lets that script run, where the published one would block it."""
+    host, port = "127.0.0.1", free_port()
+    address = f"{host}:{port}"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        page.add_init_script(REPORT_PROBLEMS)
+        give_up = time.monotonic() + 300
+        while True:  # until the first build is served
+            try:
+                with socket.create_connection((host, port)):
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < give_up, "serve did not start"
+                time.sleep(1)
+        with page.expect_request(lambda request: "/livereload/" in request.url):
+            page.goto(f"http://{address}/")
+        assert page.evaluate("window.__problems") == []
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 class _Links(HTMLParser):
