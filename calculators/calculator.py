@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .inputs import CALENDAR_LABEL, FACTS, Input, Reading, check_dates, irrelevant
+from .inputs import CALENDAR_LABEL, FACTS, Input, Reading, check_dates, irrelevant, settle
 from .policy import Period
 from .timeline import Deadline, Note, Order, notes
 from .verdict import NothingToPlan, Verdict, assess
@@ -38,6 +38,11 @@ class Result:
     notes: tuple[Note, ...]
     facts: Mapping[str, Any]
     """Every fact given, parsed, by input name."""
+
+    @property
+    def upcoming(self) -> tuple[Deadline, ...]:
+        """The dates still ahead worth a calendar entry (not a step for today only)."""
+        return tuple(d for d in self.deadlines if d.date >= self.today and not d.today_only)
 
     @property
     def given(self) -> tuple[tuple[Input, Any], ...]:
@@ -91,6 +96,7 @@ class Calculator:
                     reading.values[name] = spec.parse(text.strip())
                 except ValueError as problem:
                     reading.refuse(name, str(problem))
+        settle(reading)
         for spec in self.inputs:
             self._check_relevance(spec, reading)
         if self.needs and not any(reading.values.get(name) is not None for name in self.needs):

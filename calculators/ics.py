@@ -24,7 +24,7 @@ ORDER_KEYS = ("shipped", "delivered")
 
 
 def upcoming(result: Result) -> tuple[Deadline, ...]:
-    return tuple(d for d in result.deadlines if d.date >= result.today)
+    return result.upcoming
 
 
 def order_identity(result: Result, label: str = "") -> str:

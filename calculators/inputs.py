@@ -208,12 +208,20 @@ def _carrier(name: str) -> str | None:
     return OTHER_CARRIER if " ".join(name.casefold().split()) in _OTHER_NAMES else None
 
 
+TRACKED = "tracked"
+"""Tracking says delivered, but the reader does not have the parcel."""
+
 ARRIVED = ChoiceInput(
     "arrived",
     N_("Has it arrived?"),
-    N_("Choose “Not sure yet” if the tracking is unclear: it counts as not arrived."),
+    N_(
+        "Choose “Not sure yet” if the tracking is unclear: it counts as not arrived. If "
+        "tracking says delivered but nothing reached you, choose that answer and enter the "
+        "date tracking gives."
+    ),
     choices=(
         Choice("yes", N_("Yes")),
+        Choice(TRACKED, N_("Tracking says delivered, but I don't have it")),
         Choice("no", N_("No")),
         Choice("unsure", N_("Not sure yet")),
     ),
@@ -247,7 +255,10 @@ DELIVERED = DateInput(
 PROTECTION_LEFT = DaysInput(
     "protection_left",
     N_("Days left on the Purchase Protection countdown"),
-    N_("In My Orders, open the order's details: the countdown there shows the days left."),
+    N_(
+        "In My Orders, open the order's details: the countdown there shows the days left. "
+        "Enter 0 if it has ended."
+    ),
     required=False,
 )
 CONTACTED = DateInput(
@@ -281,11 +292,41 @@ RETURN_RECEIVED = DateInput(
     N_("From the return parcel's tracking."),
     event=N_("the day the seller received the return"),
 )
+RETURN_POSTED = DateInput(
+    "return_posted",
+    N_("Date you posted the return"),
+    N_("The day you handed the return to the carrier: keep the receipt and its tracking number."),
+    event=N_("the day you posted the return"),
+)
 RESOLVED = DateInput(
     "resolved",
     N_("Date the dispute was resolved"),
     N_("The day the dispute closed in your favour."),
     event=N_("the day the dispute was resolved"),
+)
+REJECTED = DateInput(
+    "rejected",
+    N_("Date the dispute closed without a refund"),
+    N_("The day AliExpress decided against you, or the day the dispute closed by itself."),
+    event=N_("the day the dispute closed without a refund"),
+)
+PAID = DateInput(
+    "paid",
+    N_("Date you paid"),
+    N_("The day you paid for the order: PayPal and banks count their time limits from it."),
+    event=N_("the day you paid"),
+)
+PAYPAL, CREDIT_CARD, DEBIT_CARD, OTHER_PAYMENT = "paypal", "credit card", "debit card", "other"
+PAYMENT = ChoiceInput(
+    "payment",
+    N_("How you paid"),
+    N_("If AliExpress does not refund you, PayPal or your bank may: each has its own time limit."),
+    choices=(
+        Choice(PAYPAL, N_("PayPal")),
+        Choice(CREDIT_CARD, N_("Credit card")),
+        Choice(DEBIT_CARD, N_("Debit card")),
+        Choice(OTHER_PAYMENT, N_("Other")),
+    ),
 )
 REQUESTED = DateInput(
     "requested",
@@ -298,6 +339,8 @@ FACTS: dict[str, Input] = {
     spec.name: spec
     for spec in (
         ARRIVED,
+        PAID,
+        PAYMENT,
         SHIPPED,
         CARRIER,
         DELIVERED,
@@ -306,8 +349,10 @@ FACTS: dict[str, Input] = {
         OPENED,
         ESCALATED,
         AGREED,
+        RETURN_POSTED,
         RETURN_RECEIVED,
         RESOLVED,
+        REJECTED,
         REQUESTED,
     )
 }
@@ -333,8 +378,19 @@ SEQUENCE: tuple[tuple[DateInput, DateInput], ...] = (
     (OPENED, RESOLVED),
     (ESCALATED, RESOLVED),
     (AGREED, RETURN_RECEIVED),
+    (AGREED, RETURN_POSTED),
+    (RETURN_POSTED, RETURN_RECEIVED),
+    (OPENED, REJECTED),
+    (ESCALATED, REJECTED),
+    *(
+        (PAID, later)
+        for later in (SHIPPED, DELIVERED, CONTACTED, OPENED, AGREED, RESOLVED, REJECTED, REQUESTED)
+    ),
 )
-"""Pairs of events in the order's natural sequence: the second cannot come first."""
+"""Pairs of events in the order's natural sequence: the second cannot come first.
+
+The message goes under the second date, except for the payment date, which comes before
+everything else: a clash is reported under it."""
 
 
 @dataclass
@@ -361,15 +417,39 @@ def check_dates(reading: Reading, today: date) -> None:
             )
     if reading.values.get(ESCALATED.name) and not reading.values.get(OPENED.name):
         reading.refuse(OPENED.name, _("Enter the date you opened the dispute, too."))
+    if reading.values.get(REJECTED.name) and reading.values.get(RESOLVED.name):
+        reading.refuse(
+            REJECTED.name,
+            _(
+                "A dispute closes once: enter the day it was resolved or the day it closed "
+                "without a refund, not both."
+            ),
+        )
     for earlier, later in SEQUENCE:
         first, then = reading.values.get(earlier.name), reading.values.get(later.name)
-        if first is not None and then is not None and then < first:
+        if first is None or then is None or then >= first:
+            continue
+        if earlier is PAID:
+            reading.refuse(
+                PAID.name,
+                _("This is after {event} ({day}): check both dates.").format(
+                    event=_(later.event), day=field_date(then)
+                ),
+            )
+        else:
             reading.refuse(
                 later.name,
                 _("This is before {event} ({day}): check both dates.").format(
                     event=_(earlier.event), day=field_date(first)
                 ),
             )
+
+
+def settle(reading: Reading) -> None:
+    """Read answers that only make sense together: "not arrived" with a delivery date
+    is tracking that says delivered for a parcel the reader does not have."""
+    if reading.values.get(ARRIVED.name) == "no" and reading.values.get(DELIVERED.name):
+        reading.values[ARRIVED.name] = TRACKED
 
 
 def irrelevant(spec: Input) -> str:

@@ -13,17 +13,22 @@ from .inputs import (
     DELIVERED,
     ESCALATED,
     OPENED,
+    PAID,
+    PAYMENT,
     PROTECTION_LEFT,
+    REJECTED,
     RESOLVED,
+    RETURN_POSTED,
     RETURN_RECEIVED,
     SHIPPED,
+    TRACKED,
     ChoiceInput,
 )
 from .words import N_
 
 INPUTS = (
     ARRIVED.optional(),
-    DELIVERED.when("arrived", "yes"),
+    DELIVERED.when("arrived", "yes", TRACKED),
     SHIPPED.optional(),
     CARRIER.optional(),
     PROTECTION_LEFT,
@@ -31,8 +36,12 @@ INPUTS = (
     OPENED.optional(),
     ESCALATED.when("opened"),
     AGREED.optional(),
+    RETURN_POSTED.optional().when("agreed"),
     RETURN_RECEIVED.optional().when("agreed"),
     RESOLVED.optional().when("opened"),
+    REJECTED.optional().when("opened"),
+    PAYMENT.optional(),
+    PAID.optional(),
 )
 
 
@@ -51,8 +60,18 @@ def covering(questions: Iterable[Calculator]) -> Calculator:
             (N_("Your parcel"), ("arrived", "delivered", "shipped", "carrier", "protection_left")),
             (
                 N_("What has happened since, if anything"),
-                ("contacted", "opened", "escalated", "agreed", "return_received", "resolved"),
+                (
+                    "contacted",
+                    "opened",
+                    "escalated",
+                    "agreed",
+                    "return_posted",
+                    "return_received",
+                    "resolved",
+                    "rejected",
+                ),
             ),
+            (N_("How you paid, for the routes after AliExpress"), ("payment", "paid")),
         ),
         needs=tuple(spec.name for spec in INPUTS if not isinstance(spec, ChoiceInput)),
         needs_message=N_("Enter at least one date, such as the day the seller shipped."),

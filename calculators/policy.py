@@ -98,6 +98,39 @@ SOURCES: dict[str, Source] = {
             address=N_("Not public: kept with the project."),
             called=N_("research notes"),
         ),
+        Source(
+            "paypal",
+            "PayPal Help Center: Do I have to file a PayPal Buyer Protection claim within a "
+            "certain timeframe?",
+            N_("PayPal's own help page."),
+            N_(
+                "How long after paying a buyer can open a PayPal dispute, and how long they "
+                "then have to escalate it to a claim."
+            ),
+            publisher=N_("PayPal."),
+            address="https://www.paypal.com/sr/smarthelp/article/"
+            "do-i-have-to-file-a-paypal-buyer-protection-claim-within-a-certain-timeframe-faq1417",
+            read=N_("2026, in a stored copy, for the project's notes on payment routes."),
+            called=N_("PayPal's help page"),
+        ),
+        Source(
+            "cards",
+            "Visa Core Rules; Mastercard Chargeback Guide",
+            N_(
+                "The card networks' published rules, read through the summaries of firms "
+                "that handle disputes."
+            ),
+            N_(
+                "How long a card holder's bank has to ask for a chargeback for goods not "
+                "received, not as described, or not refunded."
+            ),
+            publisher=N_("Visa and Mastercard."),
+            address="https://usa.visa.com/dam/VCOM/download/about-visa/visa-rules-public.pdf; "
+            "https://www.mastercard.com/content/dam/mccom/shared/business/support/rules-pdfs/"
+            "chargeback-guide.pdf",
+            read=N_("2026, in stored copies, for the project's notes on payment routes."),
+            called=N_("the card networks' rules"),
+        ),
     )
 }
 
@@ -270,7 +303,13 @@ CARRIER_GROUPS: tuple[CarrierGroup, ...] = (
     ),
 )
 
-DELIVERY_DEADLINE = figure("delivery_deadline", N_("shipment"), Claim(60, ("003",)))
+DELIVERY_DEADLINE = figure(
+    "delivery_deadline",
+    N_("shipment"),
+    Claim(60, ("research",), confidence=N_("medium")),
+)
+"""The protection's length counted from shipping (the research notes); article 003 gives 60 days
+as a maximum without saying what it counts from."""
 DISPUTE_AFTER_DELIVERY = figure("dispute_after_delivery", N_("delivery"), Claim(15, ("003",)))
 RETURN_REQUEST = figure("return_request", N_("receiving the item"), Claim(15, ("001",)))
 SELLER_REPLY = figure("seller_reply", N_("contacting the seller"), Claim(3, ("001",)))
@@ -322,11 +361,15 @@ EU_WITHDRAWAL = figure(
     "eu_withdrawal", N_("delivery"), Claim(14, ("research",), confidence=N_("high"))
 )
 PAYPAL_DISPUTE = figure(
-    "paypal_dispute", N_("payment"), Claim(180, ("research",), confidence=N_("medium"))
+    "paypal_dispute", N_("payment"), Claim(180, ("paypal", "research"), confidence=N_("high"))
 )
 PAYPAL_ESCALATION = figure(
-    "paypal_escalation", N_("opening the PayPal dispute"), Claim(20, ("research",))
+    "paypal_escalation",
+    N_("opening the PayPal dispute"),
+    Claim(20, ("paypal", "research"), confidence=N_("high")),
 )
+CHARGEBACK = figure("chargeback", N_("payment"), Claim(120, ("cards",), confidence=N_("high")))
+"""The earliest basis the networks count from; banks may set shorter limits of their own."""
 CARD_REFUND = figure(
     "card_refund",
     N_("the refund is issued"),

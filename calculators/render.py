@@ -13,7 +13,7 @@ from typing import Any
 
 from .calculator import Calculator, Result
 from .policy import REVIEWED, SOURCES, Source
-from .timeline import Deadline, Kind, Note
+from .timeline import Deadline, Kind, Note, worded
 from .verdict import Verdict
 from .words import _, from_today, labelled, ngettext, spoken
 
@@ -21,15 +21,18 @@ Line = dict[str, Any]
 """{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}]}"""
 
 
-def _state_words(state: str) -> tuple[str, str]:
-    """(what the state is called, the phrase before its date), never colour alone."""
+def _state_words(state: str, today: bool) -> tuple[str, str]:
+    """(what the state is called, the phrase before its date), never colour alone.
+
+    A wait dated today has no known end; a late step dated today ended by then.
+    """
     if state == "wait":
-        return _("Wait"), _("Nothing to do until")
+        return _("Wait"), _("Keep checking from") if today else _("Nothing to do until")
     if state == "act":
         return _("Act"), _("Do this by")
     if state == "urgent":
         return _("Urgent"), _("Do this now, by")
-    return _("Late"), _("The safest date was")
+    return _("Late"), _("Over as of") if today else _("The safest date was")
 
 
 def line(text: str, sources: tuple[Source, ...] = ()) -> Line:
@@ -75,7 +78,9 @@ def rule_line(deadline: Deadline) -> Line:
 def other_line(other: Deadline, planned: Deadline) -> Line:
     """How a reading not planned with compares with the planned one."""
     values = {"rule": other.rule, "cite": cite(other.sources), "date": spoken(other.date)}
-    if other.relation == "countdown":
+    if other.relation == "passed":
+        text = _("{rule} ({cite}) gave {date}, which has passed.")
+    elif other.relation == "countdown":
         text = _(
             "By the general rules, {rule} ({cite}) would give {date}; your countdown comes first."
         )
@@ -91,6 +96,8 @@ def other_line(other: Deadline, planned: Deadline) -> Line:
 def note_view(note: Note) -> dict[str, Any]:
     sources = tuple(SOURCES[key] for key in note.sources)
     text = _(note.text)
+    if note.period is not None:
+        text = text.format(rule=note.period.describe())
     if sources:
         text = _("{text} ({cite})").format(text=text, cite=cite(sources))
     return {"kind": note.kind, **line(text, sources)}
@@ -127,16 +134,19 @@ def deadline_view(deadline: Deadline, today: date) -> dict[str, Any]:
         "rule": deadline.rule,
         "sources": [source.as_dict() for source in deadline.sources],
         "rule_line": rule_line(deadline),
-        "others": [other_line(other, deadline) for other in deadline.others],
-        "advice": _(deadline.step.advice)
+        "others": [
+            *(other_line(other, deadline) for other in deadline.others),
+            *(note_view(note) for note in deadline.context),
+        ],
+        "advice": worded(deadline.step.advice)
         if state != "passed" and deadline.kind is not Kind.INFO
         else "",
     }
 
 
 def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
-    name, lead = _state_words(verdict.state)
     days = (verdict.date - today).days
+    name, lead = _state_words(verdict.state, days == 0)
     return {
         "state": verdict.state,
         "date": verdict.date.isoformat(),
@@ -199,7 +209,7 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
             name: value.isoformat() if isinstance(value, date) else str(value)
             for name, value in result.facts.items()
         },
-        "calendar": calendar_view(len(upcoming)),
+        "calendar": calendar_view(len(result.upcoming)),
         "trust": _("Rules checked {date} · independent, not AliExpress").format(
             date=spoken(REVIEWED)
         ),

@@ -2,13 +2,17 @@
 
 The rules, in order:
 
-1. A deadline the reader must meet that has passed makes the verdict ``late``: the
-   safest date is gone, and the action says what can still be done today.
+1. A deadline the reader must meet that has passed makes the verdict ``late``, and the
+   action says what can still be done today. The timeline keeps that for dates the
+   reader's own facts set: a general rule's passed last day becomes checking the order's
+   countdown today (``urgent``), since it may still run; a payment route's passed date is
+   only worth knowing while AliExpress's own route is open.
 2. Waiting on someone else (the seller, AliExpress, the refund) is a ``wait`` until that
    date, unless a deadline the reader must meet falls on or before it: then the
-   deadline governs, and the action says not to wait.
-3. A deadline the reader must meet is ``act`` when more than two days away, else
-   ``urgent``.
+   deadline governs, and the action says not to wait. A wait with no known end (a
+   return on its way) gives way to any deadline.
+3. A deadline the reader must meet is ``act`` when more than three days away, else
+   ``urgent``: a countdown of "3 days" ends within three days and some hours.
 4. A wait that is over, with no deadline known, is followed up today (``urgent``):
    where no source gives a limit, the safe plan is not to delay.
 """
@@ -20,12 +24,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .timeline import Deadline, Kind, Order, Step, steps
+from .timeline import Deadline, Kind, Order, Step, steps, worded
 from .words import _, spoken
 
 State = Literal["wait", "act", "urgent", "late"]
 STATES: tuple[State, ...] = ("wait", "act", "urgent", "late")
-URGENT_WITHIN = 2
+URGENT_WITHIN = 3
 """A deadline this many days away, or fewer, is urgent."""
 
 
@@ -54,21 +58,26 @@ def decide(timeline: tuple[Deadline, ...], today: date) -> Verdict:
     """The verdict for an order's timeline (see the module's rules)."""
     must = min((d for d in timeline if d.kind is Kind.MUST), key=_date, default=None)
     waits = [d for d in timeline if d.kind is Kind.WAIT]
-    wait = min((d for d in waits if d.date > today), key=_date, default=None)
-    if must is not None and must.date < today:
-        return Verdict("late", must.date, _(must.step.overdue), (must,))
+    ongoing = [d for d in waits if d.open_ended or d.date > today]
+    wait = min((d for d in ongoing if not d.open_ended), key=_date, default=None)
+    endless = next((d for d in ongoing if d.open_ended), None)
+    if must is not None and (must.ended or must.date < today):
+        return Verdict("late", must.date, worded(must.step.overdue), (must,))
     if wait is not None and (must is None or wait.date < must.date):
-        return Verdict("wait", wait.date, _(wait.step.advice), _weighed(wait, must))
+        return Verdict("wait", wait.date, worded(wait.step.advice), _weighed(wait, must))
     if must is not None:
         state: State = "urgent" if (must.date - today).days <= URGENT_WITHIN else "act"
-        if wait is not None and wait.step.before_deadline:
-            action = _(wait.step.before_deadline).format(date=spoken(wait.date))
+        pending = wait or endless
+        if pending is not None and pending.step.before_deadline:
+            action = worded(pending.step.before_deadline).format(date=spoken(pending.date))
         else:
-            action = _(must.step.advice)
-        return Verdict(state, must.date, action, _weighed(must, wait))
+            action = worded(must.step.advice)
+        return Verdict(state, must.date, action, _weighed(must, pending))
+    if endless is not None:
+        return Verdict("wait", today, worded(endless.step.advice), (endless,))
     if waits:
         over = max(waits, key=_date)
-        return Verdict("urgent", today, _(over.step.overdue), (over,))
+        return Verdict("urgent", today, worded(over.step.overdue), (over,))
     raise NothingToPlan(_("These dates do not lead to any deadline: add another date."))
 
 

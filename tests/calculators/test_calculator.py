@@ -39,10 +39,10 @@ def test_today_is_an_input_not_the_clock() -> None:
         {"shipped": "2026-03-02", "carrier": "DHL"}, D("2026-03-03")
     )
     late = CALCULATORS["dispute-window"].run(
-        {"shipped": "2026-03-02", "carrier": "DHL"}, D("2026-04-30")
+        {"shipped": "2026-03-02", "carrier": "DHL"}, D("2026-03-20")
     )
     assert early.deadlines == late.deadlines
-    assert (early.verdict.state, late.verdict.state) == ("wait", "late")
+    assert (early.verdict.state, late.verdict.state) == ("wait", "act")
 
 
 def test_notes_say_what_to_know_about_the_dates() -> None:
@@ -61,4 +61,5 @@ def test_notes_say_what_to_know_about_the_dates() -> None:
     unknown = run({"contacted": "2026-03-01"}, today).notes
     assert unknown[0].text.startswith("These dates do not show your last day")
     opened = run({"opened": "2026-03-09"}, today).notes
-    assert [note.sources for note in opened] == [("003",), ("003",)]
+    assert [note.sources for note in opened] == [("003",), ("003",), ()]
+    assert opened[-1].text.startswith("If AliExpress does not refund you, PayPal or your bank")

@@ -35,14 +35,17 @@ def test_the_text_starts_with_the_verdict() -> None:
     done = cli("dispute-window", *CHINA_POST)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "LATE: The safest date was Sun 22 Nov 2026 (yesterday)"
-    assert lines[1].startswith("Open the order's Purchase Protection countdown now")
+    assert lines[0] == "URGENT: Do this now, by Mon 23 Nov 2026 (today)"
+    assert lines[1].startswith("The general rules' last day has passed, but your order's own")
     assert "Why this date?" in lines
     text = done.stdout.replace("\n    ", " ")
-    assert "39 days after shipment, for China Post or Hong Kong Post (source 002)" in text
     assert (
-        "60 days after shipment (source 003) gives Sun 13 Dec 2026: this plan keeps the earlier date."
-        in text
+        "39 days after shipment, for China Post or Hong Kong Post (source 002) gave Sun 22 Nov "
+        "2026, which has passed." in text
+    )
+    assert (
+        "60 days after shipment (source research notes) gives Sun 13 Dec 2026: this plan keeps "
+        "the earlier date." in text
     )
     assert "  002: AliExpress return policy (a lesson in an AliExpress shopping course)" in lines
     assert lines[-1] == "Rules checked Mon 23 Nov 2026 · independent, not AliExpress"
@@ -53,19 +56,17 @@ def test_json_leads_with_the_verdict() -> None:
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     verdict = answer["verdict"]
-    assert (verdict["state"], verdict["date"]) == ("late", "2026-11-22")
-    assert verdict["action"].startswith("Open the order's Purchase Protection countdown")
+    assert (verdict["state"], verdict["date"]) == ("urgent", "2026-11-23")
+    assert verdict["action"].startswith("The general rules' last day has passed")
     (why,) = verdict["why"]
-    assert (why["key"], why["rule"], why["sources"][0]["key"]) == (
-        "dispute_closes",
-        "39 days after shipment, for China Post or Hong Kong Post",
-        "002",
-    )
+    assert (why["key"], why["sources"]) == ("countdown_check", [])
+    assert [line["sources"][0]["key"] for line in why["others"]] == ["002", "research"]
     assert answer["inputs"] == {"shipped": "2026-10-14", "carrier": "China Post"}
     assert [(d["key"], d["date"], d["state"]) for d in answer["deadlines"]] == [
+        ("countdown_check", "2026-11-23", "today"),
         ("dispute_opens", "2026-10-20", "passed"),
-        ("dispute_closes", "2026-11-22", "passed"),
     ]
+    assert answer["calendar"]["count"] == 0
 
 
 def test_the_countdown_option() -> None:
@@ -277,3 +278,72 @@ def test_the_command_line_answers_in_french() -> None:
         "planner", "--shipped", "2026-02-20", "--carrier", "China Post", "--today", "2026-03-10"
     )
     assert len(done.stdout.splitlines()) > 5 and done.stdout != english.stdout
+
+
+# The facts of issue 21 on the command line.
+
+SITUATION = ["--today", "2026-11-23"]
+
+
+def test_tracking_says_delivered_is_arrived_no_with_a_date() -> None:
+    done = cli("planner", "--arrived", "No", "--delivered", "2026-11-10", *SITUATION)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "URGENT: Do this now, by Wed 25 Nov 2026 (in 2 days)"
+    assert lines[1].startswith("Open a “not received” dispute now")
+    assert "Has it arrived?: Tracking says delivered, but I don't have it" in done.stdout
+
+
+def test_a_dispute_lost_gives_the_paypal_route() -> None:
+    done = cli(
+        "planner",
+        *("--opened", "2026-10-20", "--rejected", "2026-11-20"),
+        *("--paid", "2026-09-01", "--payment", "paypal"),
+        *SITUATION,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "ACT: Do this by Sun 28 Feb 2027 (in 97 days)"
+    assert "escalate it to a claim no later than 20 days after opening" in done.stdout.replace(
+        "\n    ", " "
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["--opened", "2026-11-10", "--agreed", "2026-11-12", "--return-posted", "2026-11-11"],
+            "error: --return-posted (Date you posted the return): This is before the day the "
+            "return was agreed",
+        ),
+        (
+            ["--opened", "2026-11-10", "--rejected", "2026-11-09"],
+            "error: --rejected (Date the dispute closed without a refund): This is before the day "
+            "you opened the dispute",
+        ),
+        (
+            ["--shipped", "2026-11-01", "--paid", "2026-11-02"],
+            "error: --paid (Date you paid): This is after the shipping date",
+        ),
+        (
+            ["--shipped", "2026-11-01", "--paid", "2026-11-24"],
+            "error: --paid (Date you paid): This is after today",
+        ),
+        (
+            ["--shipped", "2026-11-01", "--payment", "cash"],
+            'error: --payment (How you paid): "cash" is not in the list: choose PayPal',
+        ),
+    ],
+)
+def test_the_new_facts_refuse_bad_input_in_one_line(args: list[str], line: str) -> None:
+    done = cli("planner", *args, *SITUATION)
+    assert (done.returncode, done.stdout) == (2, "")
+    (got,) = done.stderr.splitlines()
+    assert got.startswith(line)
+
+
+def test_help_explains_the_new_facts() -> None:
+    text = cli("planner", "--help").stdout.replace("\n", " ")
+    for option in ("--return-posted", "--rejected", "--paid", "--payment"):
+        assert option in text
+    assert "One of: PayPal, Credit card, Debit card, Other." in " ".join(text.split())

@@ -38,7 +38,7 @@ def test_every_upcoming_step_is_an_all_day_event(planned) -> None:
         assert alarm.decoded("TRIGGER") == timedelta(days=-2)
     last = str(events[1]["DESCRIPTION"])
     assert "39 days after shipment, for China Post or Hong Kong Post (source 002)" in last
-    assert "60 days after shipment (source 003) gives Fri 1 May 2026" in last
+    assert "60 days after shipment (source research notes) gives Fri 1 May 2026" in last
 
 
 def test_uids_name_the_order_and_the_step_so_a_new_export_updates_them() -> None:

@@ -83,11 +83,48 @@ TODAY = D("2026-03-10")
         # Answers that rule a question out, or ask for it.
         (
             "planner",
-            {"arrived": "no", "delivered": "2026-03-05", "shipped": "2026-03-01"},
+            {"arrived": "unsure", "delivered": "2026-03-05", "shipped": "2026-03-01"},
             {
-                "delivered": "This applies only if you answer “Yes” to “Has it arrived?”: leave it "
-                "empty, or change that answer."
+                "delivered": "This applies only if you answer “Yes” or “Tracking says delivered, "
+                "but I don't have it” to “Has it arrived?”: leave it empty, or change that answer."
             },
+        ),
+        # The facts of issue 21, each refused under its own field.
+        (
+            "planner",
+            {"shipped": "2026-03-02", "paid": "2026-03-04"},
+            {"paid": "This is after the shipping date (Mon 2 Mar 2026): check both dates."},
+        ),
+        (
+            "planner",
+            {"shipped": "2026-03-02", "paid": "2026-03-11"},
+            {"paid": "This is after today (Tue 10 Mar 2026): enter the day it happened."},
+        ),
+        (
+            "planner",
+            {"opened": "2026-03-05", "rejected": "2026-03-04"},
+            {
+                "rejected": "This is before the day you opened the dispute (Thu 5 Mar 2026): "
+                "check both dates."
+            },
+        ),
+        (
+            "planner",
+            {"opened": "2026-03-01", "agreed": "2026-03-05", "return_posted": "2026-03-04"},
+            {
+                "return_posted": "This is before the day the return was agreed (Thu 5 Mar 2026): "
+                "check both dates."
+            },
+        ),
+        (
+            "planner",
+            {"opened": "2026-03-01", "resolved": "2026-03-05", "rejected": "2026-03-05"},
+            {"rejected": "A dispute closes once: enter the day it was resolved or the day it"},
+        ),
+        (
+            "planner",
+            {"shipped": "2026-03-02", "payment": "Bitcoin"},
+            {"payment": '"Bitcoin" is not in the list: choose PayPal, Credit card, Debit card or'},
         ),
         ("planner", {"arrived": "yes"}, {"delivered": "Enter a date, such as 2026-03-02."}),
         # Nothing to count from.

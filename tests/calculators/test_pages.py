@@ -127,8 +127,9 @@ def test_every_deadline_figure_links_to_its_calculator(key: str, calculator: str
 def test_context_figures_without_a_calculator_have_no_link() -> None:
     text = pages.expand("[[figure: paypal_dispute]]", LINKS)
     assert text == (
-        '180 days after payment (source [research notes](../sources.md#source-research "'
-        f'{policy.SOURCES["research"].title}"), medium confidence)'
+        "180 days after payment (sources [PayPal's help page](../sources.md#source-paypal "
+        f'"{policy.SOURCES["paypal"].title}"), [research notes](../sources.md#source-research "'
+        f'{policy.SOURCES["research"].title}"), high confidence)'
     )
 
 

@@ -33,7 +33,10 @@ def test_the_verdict_is_worded_with_its_state_in_words() -> None:
 def test_each_kind_of_other_reading_is_said_its_own_way() -> None:
     window = view("2026-11-23", shipped="2026-10-14", carrier="China Post")["verdict"]["why"][0]
     assert [plain(line) for line in window["others"]] == [
-        "60 days after shipment (source 003) gives Sun 13 Dec 2026: this plan keeps the earlier date."
+        "39 days after shipment, for China Post or Hong Kong Post (source 002) gave Sun 22 Nov "
+        "2026, which has passed.",
+        "60 days after shipment (source research notes) gives Sun 13 Dec 2026: this plan keeps "
+        "the earlier date.",
     ]
     countdown = view("2026-11-23", shipped="2026-10-14", carrier="China Post", protection_left="10")
     assert [plain(line) for line in countdown["verdict"]["why"][0]["others"]][0] == (

@@ -51,9 +51,20 @@ def steps(today: str, **facts: str) -> dict[str, date]:
             {"opened": "2026-03-02", "escalated": "2026-03-09", "agreed": "2026-03-12"},
             {"return_ship_by": "2026-03-22"},
         ),
+        # A return posted inside a dispute: a wait with no known end, dated today.
+        (
+            {"opened": "2026-03-01", "agreed": "2026-03-02", "return_posted": "2026-03-09"},
+            {"return_on_its_way": "2026-03-31"},
+        ),
+        # A refund overdue: the refund's date stays, and the step after AliExpress comes today.
         (
             {"agreed": "2026-03-02", "return_received": "2026-03-09"},
-            {"refund_by": "2026-03-12"},
+            {"refund_by": "2026-03-12", "after_aliexpress": "2026-03-31"},
+        ),
+        # Decided against the reader: nothing of the dispute is left, only the routes after it.
+        (
+            {"opened": "2026-03-02", "agreed": "2026-03-05", "rejected": "2026-03-20"},
+            {"after_aliexpress": "2026-03-31"},
         ),
     ],
 )
@@ -129,7 +140,7 @@ def test_the_refund_plans_with_the_latest_source() -> None:
     ],
 )
 def test_refund_three_working_days_after_the_return_arrives(received: str, refund_by: str) -> None:
-    assert steps("2027-01-05", return_received=received) == {"refund_by": D(refund_by)}
+    assert steps(received, return_received=received) == {"refund_by": D(refund_by)}
 
 
 @pytest.mark.parametrize(

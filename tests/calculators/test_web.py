@@ -116,3 +116,41 @@ def test_the_pages_one_entry_point_dispatches_and_refuses_the_unknown() -> None:
     assert calendar["ok"] and "AliExpress order Lamp" in calendar["ics"]
     for odd in ['{"fn": "exec"}', "[1]", "nonsense", '{"fn": "run", "slug": 3}']:
         assert json.loads(web.call(odd))["ok"] is False
+
+
+@pytest.mark.parametrize(
+    ("inputs", "state", "day", "key"),
+    [
+        ({"arrived": "no", "delivered": "2026-11-10"}, "urgent", "2026-11-25", "dispute_closes"),
+        ({"agreed": "2026-11-20", "protection_left": "4"}, "act", "2026-11-27", "dispute_closes"),
+        (
+            {"opened": "2026-11-01", "agreed": "2026-11-05", "return_posted": "2026-11-12"},
+            "wait",
+            "2026-11-23",
+            "return_on_its_way",
+        ),
+        (
+            {"opened": "2026-10-20", "rejected": "2026-11-20", "paid": "2026-09-01"}
+            | {"payment": "Credit card"},
+            "act",
+            "2026-12-30",
+            "chargeback_by",
+        ),
+        (
+            {"shipped": "2026-09-20", "carrier": "China Post"},
+            "urgent",
+            "2026-11-23",
+            "countdown_check",
+        ),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "es", "pt-BR", "fr"])
+def test_every_situation_answers_alike_in_every_language(
+    inputs: dict[str, str], state: str, day: str, key: str, lang: str
+) -> None:
+    answer = json.loads(web.run("planner", json.dumps(inputs), "2026-11-23", lang))
+    verdict = answer["result"]["verdict"]
+    assert (verdict["state"], verdict["date"], verdict["why"][0]["key"]) == (state, day, key)
+    english = json.loads(web.run("planner", json.dumps(inputs), "2026-11-23"))
+    assert (verdict["action"] == english["result"]["verdict"]["action"]) == (lang == "en")
+    assert "{" not in verdict["action"] and verdict["action"].strip()
