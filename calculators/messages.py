@@ -35,12 +35,14 @@ BLANKS: dict[str, Blank] = {
         Blank("status", N_("Last tracking status")),
         Blank("offer", N_("The offer you refuse")),
         Blank("reason", N_("Why it does not solve the problem"), "long"),
+        Blank("outcome", N_("What happened on AliExpress"), "long"),
         Blank("amount", N_("Amount paid")),
         Blank("name", N_("Your name")),
         Blank("shipped", N_("Date the seller shipped"), "date"),
         Blank("delivered", N_("Date the parcel was delivered"), "date"),
         Blank("contacted", N_("Date you wrote to the seller"), "date"),
         Blank("opened", N_("Date you opened the dispute"), "date"),
+        Blank("return_posted", N_("Date you posted the return"), "date"),
         Blank("resolved", N_("Date the dispute was resolved"), "date"),
         Blank("paid", N_("Date you paid"), "date"),
     )
@@ -49,6 +51,11 @@ BLANKS: dict[str, Blank] = {
 
 @dataclass(frozen=True)
 class Template:
+    """A message, titled by where it goes. To the seller, the carrier, PayPal or the bank,
+    it is written outside an AliExpress dispute; the dispute's description, a message on
+    the dispute page and a statement to AliExpress are written where one is open. Only
+    these three say that a dispute is open."""
+
     key: str
     title: str
     when: str
@@ -58,14 +65,31 @@ class Template:
 
 TEMPLATES: tuple[Template, ...] = (
     Template(
-        "first-message",
-        N_("To the seller: a problem with the item"),
+        "broken",
+        N_("To the seller: the item arrived broken or faulty"),
         N_("Your first message, from the order in My Orders, before any dispute."),
         N_(
             "Hello,\n\n"
-            "Order {order} arrived on {delivered}, but {item} has a problem: {problem}\n\n"
-            "The photos or video I attach show it. It is not what the listing described.\n\n"
-            "Please {request}. Tell me how you want to go ahead.\n\n"
+            "Order {order} arrived on {delivered}, and {item} is broken or does not work: "
+            "{problem}\n\n"
+            "The photos or video I attach show the fault, and the parcel as it reached me.\n\n"
+            "Please {request}. If the item has to go back to you, I will open a dispute so "
+            "that we can agree the return there.\n\n"
+            "Thank you,\n{name}"
+        ),
+        ("order", "delivered", "item", "problem", "request", "name"),
+    ),
+    Template(
+        "not-as-described",
+        N_("To the seller: the item is not as described"),
+        N_("Your first message, from the order in My Orders, before any dispute."),
+        N_(
+            "Hello,\n\n"
+            "Order {order} arrived on {delivered}, but {item} is not what the listing "
+            "described: {problem}\n\n"
+            "I attach photos or video of what I received, and a screenshot of the listing.\n\n"
+            "Please {request}. If the item has to go back to you, I will open a dispute so "
+            "that we can agree the return there.\n\n"
             "Thank you,\n{name}"
         ),
         ("order", "delivered", "item", "problem", "request", "name"),
@@ -73,7 +97,10 @@ TEMPLATES: tuple[Template, ...] = (
     Template(
         "not-arrived",
         N_("To the seller: the parcel has not arrived"),
-        N_("When tracking has stalled or the parcel is late."),
+        N_(
+            "When tracking has stalled or the parcel is late, before any dispute. If tracking "
+            "says delivered but you do not have it, open a dispute instead."
+        ),
         N_(
             "Hello,\n\n"
             "Order {order} was shipped on {shipped} and has not reached me. Its tracking "
@@ -86,22 +113,31 @@ TEMPLATES: tuple[Template, ...] = (
         ("order", "shipped", "tracking", "status", "name"),
     ),
     Template(
-        "return-address",
-        N_("To the seller: asking for the return address"),
-        N_("Once the seller has agreed to a return."),
+        "proof-of-delivery",
+        N_("To the carrier: asking for proof of delivery"),
+        N_(
+            "When tracking says delivered but you do not have the parcel: send it to the "
+            "delivery company in your country, named on the tracking, then open your dispute "
+            "without waiting for the answer."
+        ),
         N_(
             "Hello,\n\n"
-            "Thank you for agreeing to the return of order {order}. Please send me the full "
-            "return address, and tell me whether you provide a return label. I will use a "
-            "tracked service and give you the tracking number here.\n\n"
+            "Your tracking for parcel {tracking} marks it as delivered on {delivered}, but it "
+            "has not reached me, and it is not with my neighbours or at the reception.\n\n"
+            "Please send me the proof of delivery: where and to whom the parcel was handed "
+            "over, and any signature or photo you keep. If you cannot show it, please open a "
+            "search for the parcel and give me its reference number.\n\n"
             "Thank you,\n{name}"
         ),
-        ("order", "name"),
+        ("tracking", "delivered", "name"),
     ),
     Template(
         "dispute-description",
         N_("The dispute's description"),
-        N_("The text box of the Open dispute form."),
+        N_(
+            "The text box of the Open dispute form, for an item you received. On the form, "
+            "pick the reason that fits: damaged or faulty, or not as described."
+        ),
         N_(
             "Order {order}: {item}, delivered on {delivered}.\n\n"
             "The problem: {problem}\n\n"
@@ -111,6 +147,38 @@ TEMPLATES: tuple[Template, ...] = (
             "I ask for {request}."
         ),
         ("order", "item", "delivered", "problem", "contacted", "request"),
+    ),
+    Template(
+        "dispute-not-received",
+        N_("The dispute's description: the parcel never came"),
+        N_("The text box of the Open dispute form, when the parcel is late or lost."),
+        N_(
+            "Order {order}: {item}, shipped on {shipped}, has not reached me.\n\n"
+            "Its tracking number, {tracking}, last showed: {status}.\n\n"
+            "I wrote to the seller on {contacted}, and the parcel has still not come.\n\n"
+            "Attached: screenshots of the tracking and my messages with the seller.\n\n"
+            "I ask for {request}."
+        ),
+        ("order", "item", "shipped", "tracking", "status", "contacted", "request"),
+    ),
+    Template(
+        "dispute-delivered-missing",
+        N_("The dispute's description: tracking says delivered, but I don't have it"),
+        N_(
+            "The text box of the Open dispute form, as soon as tracking says delivered and "
+            "you have nothing. Answer that you did not receive the order, and do not confirm "
+            "receipt."
+        ),
+        N_(
+            "Order {order}: {item}, shipped on {shipped}. Its tracking number, {tracking}, "
+            "says the parcel was delivered, but it never reached me. It is not with my "
+            "neighbours or at the reception.\n\n"
+            "I have asked the local carrier for proof of delivery: where and to whom the "
+            "parcel was handed over. I will add their answer to this dispute.\n\n"
+            "Attached: a screenshot of the tracking page, and my request to the carrier.\n\n"
+            "I ask for {request}."
+        ),
+        ("order", "item", "shipped", "tracking", "request"),
     ),
     Template(
         "refusing-an-offer",
@@ -149,33 +217,73 @@ TEMPLATES: tuple[Template, ...] = (
         ("order", "opened", "problem", "reason", "request"),
     ),
     Template(
+        "return-address",
+        N_("On the dispute page: agreeing the return"),
+        N_(
+            "When the seller, or AliExpress, proposes a return in your dispute: before you "
+            "post anything."
+        ),
+        N_(
+            "Thank you for agreeing to a return of order {order}. Please set it out here, on "
+            "the dispute page: the full return address, and whether you provide a return "
+            "label.\n\n"
+            "I will send the item only once the return is agreed in this dispute. I will use "
+            "a tracked service and enter the tracking number here."
+        ),
+        ("order",),
+    ),
+    Template(
+        "return-posted",
+        N_("On the dispute page: the return is on its way"),
+        N_(
+            "Once you have posted the return agreed in your dispute. Keep the dispute open "
+            "until the refund shows."
+        ),
+        N_(
+            "I sent the item of order {order} back on {return_posted}, as agreed in this "
+            "dispute, with a tracked service. The tracking number is {tracking}; the postage "
+            "receipt and photos of the parcel are attached.\n\n"
+            "Please confirm when it arrives, and send the refund. I will keep this dispute "
+            "open until the refund reaches me."
+        ),
+        ("order", "return_posted", "tracking"),
+    ),
+    Template(
         "paypal-case",
-        N_("To PayPal: opening a case"),
-        N_("If you paid with PayPal and AliExpress's own process did not help."),
+        N_("To PayPal: opening a dispute"),
+        N_(
+            "If you paid with PayPal, and AliExpress decided against you, the refund is "
+            "overdue, or the countdown ended. Escalate it to a claim within PayPal's time, "
+            "or it closes for good."
+        ),
         N_(
             "I paid {amount} on {paid} for AliExpress order {order} ({item}).\n\n"
             "The problem: {problem}\n\n"
-            "I tried to solve it with the seller and through an AliExpress dispute, without "
-            "success. I attach the order details, my messages and my evidence. I ask for "
-            "{request}."
+            "What happened on AliExpress: {outcome}\n\n"
+            "I attach the order details, my messages with the seller and my evidence. I ask "
+            "for {request}."
         ),
-        ("amount", "paid", "order", "item", "problem", "request"),
+        ("amount", "paid", "order", "item", "problem", "outcome", "request"),
     ),
     Template(
         "chargeback",
         N_("To your bank: asking for a chargeback"),
-        N_("If you paid by card and neither the seller nor AliExpress put things right."),
+        N_(
+            "If you paid by card, debit or credit, and AliExpress decided against you, the "
+            "refund is overdue, or the countdown ended. Your bank may have a shorter limit: "
+            "ask it at once."
+        ),
         N_(
             "Dear Sir or Madam,\n\n"
             "I dispute a card payment of {amount} made on {paid} to AliExpress, for order "
             "{order} ({item}).\n\n"
             "What went wrong: {problem}\n\n"
-            "I asked the seller and AliExpress to put it right and they did not. I attach "
-            "the order details, the dispute and its outcome, my messages and my evidence. "
-            "Please reverse the payment.\n\n"
+            "What happened on AliExpress: {outcome}\n\n"
+            "I attach the order details, my messages, my evidence and AliExpress's decision, "
+            "if there was one. Please reverse the payment.\n\n"
             "Yours faithfully,\n{name}"
         ),
-        ("amount", "paid", "order", "item", "problem", "name"),
+        ("amount", "paid", "order", "item", "problem", "outcome", "name"),
     ),
     Template(
         "eu-withdrawal",
