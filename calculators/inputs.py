@@ -110,11 +110,16 @@ class DateInput(Input):
 
 @dataclass(frozen=True)
 class ChoiceInput(Input):
-    """One of a list; ``lookup`` also accepts names written another way."""
+    """One of a list; ``lookup`` also accepts names written another way.
+
+    ``implies`` reads answers that only make sense together: (answer, other input, the
+    answer it means when the other holds a value). The form applies the same data.
+    """
 
     kind: ClassVar[str] = "choice"
     choices: tuple[Choice, ...] = ()
     lookup: Callable[[str], str | None] | None = None
+    implies: tuple[tuple[str, str, str], ...] = ()
 
     def parse(self, raw: str) -> str:
         wanted = raw.casefold()
@@ -147,6 +152,7 @@ class ChoiceInput(Input):
                 {"value": c.value, "label": _(c.label), "group": _(c.group) if c.group else ""}
                 for c in self.choices
             ],
+            "implies": [list(rule) for rule in self.implies],
         }
 
 
@@ -225,6 +231,7 @@ ARRIVED = ChoiceInput(
         Choice("no", N_("No")),
         Choice("unsure", N_("Not sure yet")),
     ),
+    implies=(("no", "delivered", TRACKED),),  # "not arrived", with the date tracking gives
 )
 SHIPPED = DateInput(
     "shipped",
@@ -446,10 +453,14 @@ def check_dates(reading: Reading, today: date) -> None:
 
 
 def settle(reading: Reading) -> None:
-    """Read answers that only make sense together: "not arrived" with a delivery date
-    is tracking that says delivered for a parcel the reader does not have."""
-    if reading.values.get(ARRIVED.name) == "no" and reading.values.get(DELIVERED.name):
-        reading.values[ARRIVED.name] = TRACKED
+    """Read answers that only make sense together, as each choice declares: "not arrived"
+    with a delivery date is tracking that says delivered for a parcel not received."""
+    for spec in FACTS.values():
+        if not isinstance(spec, ChoiceInput):
+            continue
+        for answer, other, meant in spec.implies:
+            if reading.values.get(spec.name) == answer and reading.values.get(other):
+                reading.values[spec.name] = meant
 
 
 def irrelevant(spec: Input) -> str:

@@ -16,7 +16,9 @@ from typing import Literal
 from .words import N_, _, either, ngettext
 
 REVIEWED = date(2026, 11, 23)
-"""When the figures below were last checked against the sources."""
+"""When the figures below were last checked against the sources (not against AliExpress)."""
+SOURCE_YEARS = (2012, 2022)
+"""The years the stored copies of AliExpress's help pages span; the articles are undated."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from .calculator import Calculator, Result
-from .policy import REVIEWED, SOURCES, Source
+from .policy import REVIEWED, SOURCE_YEARS, SOURCES, Source
 from .timeline import Deadline, Kind, Note, worded
 from .verdict import Verdict
 from .words import _, from_today, labelled, ngettext, spoken
@@ -147,6 +147,8 @@ def deadline_view(deadline: Deadline, today: date) -> dict[str, Any]:
 def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
     days = (verdict.date - today).days
     name, lead = _state_words(verdict.state, days == 0)
+    if verdict.state in ("act", "urgent") and verdict.step.lead:
+        lead = _(verdict.step.lead)
     return {
         "state": verdict.state,
         "date": verdict.date.isoformat(),
@@ -210,7 +212,8 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
             for name, value in result.facts.items()
         },
         "calendar": calendar_view(len(result.upcoming)),
-        "trust": _("Rules checked {date} · independent, not AliExpress").format(
-            date=spoken(REVIEWED)
-        ),
+        "trust": _(
+            "Rules as read on {date} in undated articles and in AliExpress help pages of about "
+            "{first} to {last} · independent, not AliExpress"
+        ).format(date=spoken(REVIEWED), first=SOURCE_YEARS[0], last=SOURCE_YEARS[1]),
     }

@@ -72,7 +72,8 @@ class Step:
     ``advice`` is what to do on or by the date. For a ``WAIT``, ``overdue`` is what to do
     once the date has passed, and ``before_deadline`` what to do when a deadline the
     reader must meet falls on or before it (``{date}`` is the wait's date). For a
-    ``MUST``, ``overdue`` is what can still be done once the date has passed.
+    ``MUST``, ``overdue`` is what can still be done once the date has passed, and ``lead``
+    the action itself, said before its date in the verdict's headline ("Ship the return by").
     """
 
     key: str
@@ -81,6 +82,7 @@ class Step:
     advice: Words
     overdue: Words = ""
     before_deadline: Words = ""
+    lead: str = ""
 
 
 FIRST_DAY = Step(
@@ -101,6 +103,7 @@ LAST_DAY = Step(
     Kind.MUST,
     N_("Last day to open a dispute"),
     N_("Open a dispute from My Orders by this day if the seller has not solved the problem."),
+    lead=N_("Open a dispute by"),
     overdue=N_(
         "Open the order's Purchase Protection countdown now: while it runs, open a dispute today; "
         "if it has ended, see what you can still do outside AliExpress."
@@ -108,6 +111,7 @@ LAST_DAY = Step(
 )
 LAST_DAY_TRACKED = replace(
     LAST_DAY,
+    lead=N_("Open a “not received” dispute by"),
     advice=N_(
         "Open a “not received” dispute now: attach the tracking page, and ask the carrier for "
         "its proof of delivery (a signature or a photo)."
@@ -115,6 +119,7 @@ LAST_DAY_TRACKED = replace(
 )
 LAST_DAY_FOR_RETURN = replace(
     LAST_DAY,
+    lead=N_("Open a dispute for the return by"),
     advice=(
         N_(
             "Open a dispute for a return and refund by this day, and agree the return on the "
@@ -132,6 +137,7 @@ CHECK_COUNTDOWN = Step(
         "The general rules' last day has passed, but your order's own countdown may still be "
         "running: open the order's details now and, while it runs, open the dispute today."
     ),
+    lead=N_("Check your countdown by"),
 )
 PAYMENT_FIRST = N_(
     "Do not wait until {date}: the time limit to ask PayPal or your bank comes first, so "
@@ -181,6 +187,7 @@ SHIP_RETURN_BY = Step(
         "Send the item back by this day with a tracked service, and add the tracking number "
         "to the order."
     ),
+    lead=N_("Ship the return by"),
     overdue=N_(
         "Ship the return today with tracking and say so on the dispute page; if the dispute has "
         "closed, see what you can still do outside AliExpress."
@@ -232,6 +239,7 @@ PAYPAL_BY = Step(
         "Open a dispute in PayPal's Resolution Center by this day, for an item not received or "
         "not as described."
     ),
+    lead=N_("Open a PayPal dispute by"),
     overdue=N_(
         "PayPal's time to open a dispute has passed: ask PayPal anyway, and see what the law "
         "where you live offers."
@@ -245,6 +253,7 @@ CHARGEBACK_BY = Step(
         N_("Ask your bank for a chargeback by this day: debit cards have chargebacks too."),
         N_("Banks may set a shorter limit of their own, so ask yours today."),
     ),
+    lead=N_("Ask your bank for a chargeback by"),
     overdue=N_(
         "The card networks' usual time has passed: ask your bank anyway, since a parcel that "
         "never came may count from its expected delivery date, and see what the law where you "

@@ -34,7 +34,9 @@ import calculators, calculators.web as web
 samples = {"date": "2026-03-02", "days": "5"}
 for slug, calculator in calculators.CALCULATORS.items():
     inputs = {
-        spec.name: samples.get(spec.kind) or spec.choices[0].value for spec in calculator.inputs
+        spec.name: samples.get(spec.kind) or spec.choices[0].value
+        for spec in calculator.inputs
+        if spec.name != "rejected"  # a dispute is resolved or rejected, not both
     }
     for fn, lang in zip(("run", "calendar") * 2, ("en", "es", "pt-BR", "fr")):
         for today in ("2026-03-10", "2026-01-01", "not a date"):

@@ -35,7 +35,7 @@ def test_the_text_starts_with_the_verdict() -> None:
     done = cli("dispute-window", *CHINA_POST)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "URGENT: Do this now, by Mon 23 Nov 2026 (today)"
+    assert lines[0] == "URGENT: Check your countdown by Mon 23 Nov 2026 (today)"
     assert lines[1].startswith("The general rules' last day has passed, but your order's own")
     assert "Why this date?" in lines
     text = done.stdout.replace("\n    ", " ")
@@ -48,7 +48,10 @@ def test_the_text_starts_with_the_verdict() -> None:
         "the earlier date." in text
     )
     assert "  002: AliExpress return policy (a lesson in an AliExpress shopping course)" in lines
-    assert lines[-1] == "Rules checked Mon 23 Nov 2026 · independent, not AliExpress"
+    assert lines[-1] == (
+        "Rules as read on Mon 23 Nov 2026 in undated articles and in AliExpress help pages of "
+        "about 2012 to 2022 · independent, not AliExpress"
+    )
 
 
 def test_json_leads_with_the_verdict() -> None:
@@ -289,7 +292,7 @@ def test_tracking_says_delivered_is_arrived_no_with_a_date() -> None:
     done = cli("planner", "--arrived", "No", "--delivered", "2026-11-10", *SITUATION)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "URGENT: Do this now, by Wed 25 Nov 2026 (in 2 days)"
+    assert lines[0] == "URGENT: Open a “not received” dispute by Wed 25 Nov 2026 (in 2 days)"
     assert lines[1].startswith("Open a “not received” dispute now")
     assert "Has it arrived?: Tracking says delivered, but I don't have it" in done.stdout
 
@@ -302,7 +305,7 @@ def test_a_dispute_lost_gives_the_paypal_route() -> None:
         *SITUATION,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "ACT: Do this by Sun 28 Feb 2027 (in 97 days)"
+    assert done.stdout.splitlines()[0] == "ACT: Open a PayPal dispute by Sun 28 Feb 2027 (in 97 days)"
     assert "escalate it to a claim no later than 20 days after opening" in done.stdout.replace(
         "\n    ", " "
     )

@@ -19,7 +19,7 @@ def test_the_verdict_is_worded_with_its_state_in_words() -> None:
     verdict = view("2026-05-23", delivered="2026-05-10", contacted="2026-05-23")["verdict"]
     assert (verdict["state_text"], verdict["lead"], verdict["date_text"]) == (
         "Urgent",
-        "Do this now, by",
+        "Open a dispute by",
         "Mon 25 May 2026",
     )
     assert (verdict["label"], verdict["from_today"], verdict["days"]) == (

@@ -19,7 +19,7 @@ def test_reader_sees_the_verdict_and_both_ends_of_the_window(reader: Page, site_
     fill(reader, shipped="2026-03-02", carrier="China Post")
     card = verdict_is(reader, "act", "2026-04-10")
     expect(card.locator(".calc__verdict-when")).to_have_text(
-        "Do this by Fri 10 Apr 2026 in 31 days"
+        "Open a dispute by Fri 10 Apr 2026 in 31 days"
     )
     expect(card.locator(".calc__verdict-action")).to_have_text(
         "Open a dispute from My Orders by this day if the seller has not solved the problem."

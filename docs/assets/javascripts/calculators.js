@@ -329,10 +329,20 @@
       return condition.values.length === 0 || condition.values.includes(given);
     }
 
+    /** Answers that only make sense together, read as the declaration's ``implies`` says. */
+    settle() {
+      for (const [name, field] of this.fields) {
+        for (const [answer, other, meant] of field.input.implies ?? []) {
+          if (order.facts.get(name) === answer && order.facts.get(other)) order.facts.set(name, meant);
+        }
+      }
+    }
+
     /** Fill the form from the link, else from this visit's (or the device's) order. */
     restore() {
       const linked = order.fromFragment(location.hash);
       if (linked.length) order.replace(linked);
+      this.settle();
       for (const [name, field] of this.fields) {
         if (!order.facts.has(name)) continue;
         this.setValue(field, order.facts.get(name));
