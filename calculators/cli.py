@@ -8,6 +8,8 @@ on standard error and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -18,11 +20,12 @@ from typing import Any, NoReturn
 
 from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError
-from .inputs import CALENDAR_LABEL, ChoiceInput, Input
+from .inputs import CALENDAR_LABEL, ChoiceInput, Input, tidied_words
 from .render import cited, plain, present
 from .words import LANGUAGES, SOURCE_LANGUAGE, _, labelled, language, ngettext
 
 USAGE_ERROR = 2
+OUTPUT_ERROR = 1
 WIDTH = 88
 METAVARS = {"date": "YYYY-MM-DD", "choice": "NAME", "days": "DAYS", "text": "TEXT"}
 
@@ -82,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m calculators",
         description=_("Work out AliExpress dispute, return and refund deadlines from your dates."),
     )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE, help=_("The language to answer in.")
+    )
     commands = parser.add_subparsers(dest="calculator", metavar="CALCULATOR", parser_class=_Parser)
     for calculator in CALCULATORS.values():
         command = commands.add_parser(
@@ -107,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--lang",
             choices=LANGUAGES,
-            default=SOURCE_LANGUAGE,
+            default=argparse.SUPPRESS,  # read before parsing; either place counts
             help=_("The language to answer in."),
         )
         command.add_argument(
@@ -147,7 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader closed the pipe (``| head``): say nothing more, as other tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return OUTPUT_ERROR
+    except OSError as problem:  # a full disk, a closed output: the answer did not get out
+        with language(_language(argv)):
+            why = problem.strerror or str(problem)
+            _say(
+                _("error: {problem}").format(
+                    problem=_("the answer could not be written: {why}.").format(why=why)
+                )
+            )
+        return OUTPUT_ERROR
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -167,7 +182,7 @@ def _main(argv: Sequence[str] | None) -> int:
     raw = {spec.name: getattr(args, spec.name) for spec in calculator.inputs}
     try:
         result = calculator.run(raw, today)
-        label = CALENDAR_LABEL.parse(args.label) if args.label else ""
+        label, tidied = CALENDAR_LABEL.tidy(args.label or "")
     except InputError as error:
         labels = {spec.name: _(spec.label) for spec in calculator.inputs}
         return _fail(
@@ -178,11 +193,23 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail([labelled("--label", str(problem))])
     view = present(calculator, result)
     _print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else as_text(view))
+    if args.ics and tidied:
+        _say(tidied_words(label))
     return _save_calendar(result, args.ics, label) if args.ics else 0
 
 
 def _print(text: str, stream: Any = None) -> None:
-    print(text, file=stream or sys.stdout, flush=True)
+    """Write a line; an output that is closed is an error, never a silent success."""
+    target = stream or sys.stdout
+    if target is None:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    print(text, file=target, flush=True)
+
+
+def _say(text: str) -> None:
+    """A line on standard error, if there is still one to write to."""
+    with contextlib.suppress(OSError):
+        _print(text, sys.stderr)
 
 
 def _save_calendar(result: Any, path: str, label: str) -> int:
@@ -213,7 +240,7 @@ def _save_calendar(result: Any, path: str, label: str) -> int:
 
 def _fail(lines: Iterable[str]) -> int:
     for line in lines:
-        _print(_("error: {problem}").format(problem=line), sys.stderr)
+        _say(_("error: {problem}").format(problem=line))
     return USAGE_ERROR
 
 

@@ -8,6 +8,7 @@ over from the reader's other calculators.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -164,7 +165,8 @@ class DaysInput(Input):
     maximum: int = 365
 
     def parse(self, raw: str) -> int:
-        if not raw.isdigit() or int(raw) > self.maximum:
+        digits = raw.isascii() and raw.isdigit() and len(raw) <= len(str(self.maximum))
+        if not digits or int(raw) > self.maximum:
             raise ValueError(
                 _("Enter a whole number of days from 0 to {maximum}, such as 12.").format(
                     maximum=self.maximum
@@ -182,6 +184,13 @@ class DaysInput(Input):
         return {**super().declare(), "max": self.maximum}
 
 
+INVISIBLE = frozenset(("Cc", "Cf", "Co", "Cs", "Cn"))
+"""Unicode categories that show nothing, or could reorder what a calendar shows
+(right-to-left overrides, zero-width spaces, marks), left out of the reader's text."""
+JOINER = "\u200d"
+"""Kept: it joins emoji into one picture."""
+
+
 @dataclass(frozen=True)
 class TextInput(Input):
     """A short line of the reader's own text, such as a name for the order."""
@@ -190,14 +199,23 @@ class TextInput(Input):
     limit: int = 80
 
     def parse(self, raw: str) -> str:
-        text = " ".join(raw.split())
-        if len(text) > self.limit or not text.isprintable():
+        text, _tidied = self.tidy(raw)
+        return text
+
+    def tidy(self, raw: str) -> tuple[str, bool]:
+        """The text on one line without invisible characters, and whether any were left out;
+        raises ValueError when it is still too long."""
+        shown = "".join(
+            c for c in raw if c == JOINER or c.isspace() or unicodedata.category(c) not in INVISIBLE
+        )
+        text = " ".join(shown.split())
+        if len(text) > self.limit:
             raise ValueError(
                 _("Use at most {limit} letters, digits or signs, on one line.").format(
                     limit=self.limit
                 )
             )
-        return text
+        return text, text != " ".join(raw.split())
 
     def missing(self) -> str:
         return _("Enter a few words.")
@@ -364,6 +382,16 @@ FACTS: dict[str, Input] = {
     )
 }
 """Everything an order can have, in the order the reader lives it."""
+
+
+def tidied_words(name: str) -> str:
+    """What was done to a calendar name the reader typed with invisible characters."""
+    if not name:
+        return _("The name held only invisible characters, so the calendar has none.")
+    return _("Invisible characters were left out of the name: the calendar shows “{name}”.").format(
+        name=name
+    )
+
 
 CALENDAR_LABEL = TextInput(
     "label",

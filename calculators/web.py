@@ -12,7 +12,7 @@ from typing import Any
 
 from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError, Result
-from .inputs import CALENDAR_LABEL
+from .inputs import CALENDAR_LABEL, tidied_words
 from .render import present
 from .words import _, dates_as_fields, language
 
@@ -29,18 +29,21 @@ def run(slug: Any, inputs: Any, today: Any, lang: Any = "en") -> str:
 
 
 def calendar(slug: Any, inputs: Any, today: Any, lang: Any = "en", label: Any = "") -> str:
-    """The upcoming steps as an .ics file's text, under ``"ics"``."""
+    """The upcoming steps as an .ics file's text, under ``"ics"``; ``"said"`` tells the
+    reader when invisible characters were left out of the calendar's name."""
     with language(lang):
         outcome = _compute(slug, inputs, today)
         if not isinstance(outcome, tuple):
             return _json({"ok": False, "problems": outcome})
         try:
-            name = CALENDAR_LABEL.parse(label) if isinstance(label, str) and label.strip() else ""
+            name, tidied = CALENDAR_LABEL.tidy(label if isinstance(label, str) else "")
         except ValueError as problem:
             return _json({"ok": False, "problems": {CALENDAR_LABEL.name: str(problem)}})
         result = outcome[1]
-        count = len(ics.upcoming(result))
-        return _json({"ok": True, "ics": ics.to_ics(result, name), "count": count})
+        answer = {"ok": True, "ics": ics.to_ics(result, name), "count": len(ics.upcoming(result))}
+        if tidied:
+            answer["said"] = tidied_words(name)
+        return _json(answer)
 
 
 def call(request: str) -> str:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -196,14 +197,63 @@ def test_a_closed_output_is_not_a_traceback() -> None:
         text=True,
     )
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
-    closed = subprocess.run(
-        f"{sys.executable} -m calculators planner --shipped 2026-03-02 >&-",
+    closed = shell("planner --shipped 2026-03-02 >&-")
+    assert "Traceback" not in closed.stderr
+    assert closed.returncode == 1
+    assert closed.stderr == "error: the answer could not be written: Bad file descriptor.\n"
+
+
+def shell(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        f"{sys.executable} -m calculators {command}",
         shell=True,
         cwd=PROJECT,
         capture_output=True,
         text=True,
+        stdin=subprocess.DEVNULL,
     )
-    assert "Traceback" not in closed.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_status_1() -> None:
+    done = shell("planner --shipped 2026-03-02 --today 2026-03-10 > /dev/full")
+    assert (done.returncode, done.stderr) == (
+        1,
+        "error: the answer could not be written: No space left on device.\n",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_bad_input_is_status_2_even_when_its_message_cannot_be_written() -> None:
+    assert shell("planner --shipped 2026-02-30 --today 2026-03-10 2>/dev/full").returncode == 2
+
+
+@pytest.mark.parametrize("order", [["--lang", "es", "--help"], ["--help", "--lang", "es"]])
+def test_the_language_may_come_before_or_after_help(order: list[str]) -> None:
+    done = cli(*order)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("uso: ")
+
+
+def test_the_language_may_come_before_the_calculator() -> None:
+    done = cli("--lang", "fr", "planner", "--shipped", "2026-03-02", "--today", "2026-03-10")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("AGIR\u00a0: Ouvrez un litige")
+
+
+def test_the_calendar_name_is_cleaned_and_the_reader_told(tmp_path: Path) -> None:
+    target = tmp_path / "order.ics"
+    label = "\u202eOrder\u200b 12\u200f 👩\u200d👧"
+    done = cli(
+        *("planner", "--shipped", "2026-03-02", "--today", "2026-03-10"),
+        *("--ics", str(target), "--label", label),
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Invisible characters were left out of the name: the calendar shows “Order 12 👩\u200d👧”."
+        in done.stderr
+    )
+    assert "SUMMARY:AliExpress order Order 12 👩\u200d👧: " in target.read_text(encoding="utf-8")
 
 
 JUNK = st.one_of(
@@ -305,7 +355,9 @@ def test_a_dispute_lost_gives_the_paypal_route() -> None:
         *SITUATION,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "ACT: Open a PayPal dispute by Sun 28 Feb 2027 (in 97 days)"
+    assert (
+        done.stdout.splitlines()[0] == "ACT: Open a PayPal dispute by Sun 28 Feb 2027 (in 97 days)"
+    )
     assert "escalate it to a claim no later than 20 days after opening" in done.stdout.replace(
         "\n    ", " "
     )

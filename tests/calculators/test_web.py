@@ -154,3 +154,37 @@ def test_every_situation_answers_alike_in_every_language(
     english = json.loads(web.run("planner", json.dumps(inputs), "2026-11-23"))
     assert (verdict["action"] == english["result"]["verdict"]["action"]) == (lang == "en")
     assert "{" not in verdict["action"] and verdict["action"].strip()
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "said"),
+    [
+        ("Order 12", "Order 12", None),
+        ("\u202eredro\u202c", "redro", "Invisible characters were left out"),
+        ("\u200b\u200f", "", "The name held only invisible characters"),
+        ("עברית\u200f 12", "עברית 12", "Invisible characters were left out"),
+        ("👨\u200d👩\u200d👧 trip", "👨\u200d👩\u200d👧 trip", None),
+    ],
+)
+def test_a_calendar_name_of_any_unicode_gives_a_file_and_says_what_was_done(
+    label: str, name: str, said: str | None
+) -> None:
+    inputs = {"shipped": "2026-03-02", "carrier": "DHL"}
+    answer = json.loads(
+        web.calendar("dispute-window", json.dumps(inputs), "2026-03-10", "en", label)
+    )
+    assert answer["ok"] is True and answer["count"] == 1
+    summary = f"SUMMARY:AliExpress order {name}: " if name else "SUMMARY:AliExpress order: "
+    assert summary in answer["ics"].replace("\r\n ", "")
+    assert (answer.get("said") or "").startswith(said or "") and bool(answer.get("said")) == bool(
+        said
+    )
+
+
+@pytest.mark.parametrize("days", ["²", "₁₂", "١٢", "1" * 5000, "+3", "3.0"])
+def test_countdown_days_are_ascii_digits_with_the_promised_message(days: str) -> None:
+    inputs = {"shipped": "2026-03-02", "carrier": "DHL", "protection_left": days}
+    answer = call("dispute-window", inputs)
+    assert answer["problems"] == {
+        "protection_left": "Enter a whole number of days from 0 to 365, such as 12."
+    }
