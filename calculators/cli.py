@@ -14,7 +14,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, NoReturn
 
@@ -22,12 +22,38 @@ from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError
 from .inputs import CALENDAR_LABEL, ChoiceInput, Input, tidied_words
 from .render import cited, plain, present
-from .words import LANGUAGES, SOURCE_LANGUAGE, _, labelled, language, ngettext
+from .words import LANGUAGES, N_, SOURCE_LANGUAGE, TYPED_FORMAT, _, labelled, language, ngettext
 
 USAGE_ERROR = 2
 OUTPUT_ERROR = 1
 WIDTH = 88
-METAVARS = {"date": "YYYY-MM-DD", "choice": "NAME", "days": "DAYS", "text": "TEXT"}
+METAVARS = {"date": TYPED_FORMAT, "choice": N_("NAME"), "days": N_("DAYS"), "text": N_("TEXT")}
+"""The placeholders the help shows for each kind of input, in the reader's language."""
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("ignored explicit argument %r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+)
+"""argparse's own texts a reader can meet: in the catalogs, so the parser speaks too."""
+
+
+@contextlib.contextmanager
+def _parser_speaks() -> Iterator[None]:
+    """argparse looks its texts up through gettext: let it ask the wording layer instead."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,18 +63,9 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "add_help": False})
         self._optionals.title = _("options")
+        self._positionals.title = _("positional arguments")
         if kwargs.get("add_help", True):
             self.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
-
-    def format_usage(self) -> str:
-        return self._wording(super().format_usage())
-
-    def format_help(self) -> str:
-        return self._wording(super().format_help())
-
-    @staticmethod
-    def _wording(text: str) -> str:
-        return text.replace("usage: ", _("usage: "), 1)
 
     def error(self, message: str) -> NoReturn:
         hint = _("{message}. See: {command} --help").format(message=message, command=self.prog)
@@ -59,14 +76,16 @@ def _option(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-def _usage(calculator: Calculator) -> str:
+def _usage(calculator: Calculator, prog: str) -> str:
     """The usage line, with the options the calculator cannot do without unbracketed."""
     parts = []
     for spec in calculator.inputs:
-        option = f"{_option(spec.name)} {METAVARS[spec.kind]}"
+        option = f"{_option(spec.name)} {_(METAVARS[spec.kind])}"
         parts.append(option if spec.required and spec.shown_if is None else f"[{option}]")
-    extra = "[--today YYYY-MM-DD] [--json] [--ics FILE [--label TEXT]] [--lang LANG]"
-    return f"python -m calculators {calculator.slug} {' '.join(parts)} {extra}"
+    extra = "[--today {day}] [--json] [--ics {file} [--label {text}]] [--lang {lang}]".format(
+        day=_(TYPED_FORMAT), file=_("FILE"), text=_("TEXT"), lang=_("LANG")
+    )
+    return f"{prog} {calculator.slug} {' '.join(parts)} {extra}"
 
 
 def _help(spec: Input, calculator: Calculator) -> str:
@@ -80,33 +99,35 @@ def _help(spec: Input, calculator: Calculator) -> str:
     return text.replace("%", "%%")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m calculators",
+        prog=prog,
         description=_("Work out AliExpress dispute, return and refund deadlines from your dates."),
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE, help=_("The language to answer in.")
     )
-    commands = parser.add_subparsers(dest="calculator", metavar="CALCULATOR", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="calculator", metavar=_("CALCULATOR"), parser_class=_Parser
+    )
     for calculator in CALCULATORS.values():
         command = commands.add_parser(
             calculator.slug,
             help=_(calculator.title),
             description=_(calculator.summary),
-            usage=_usage(calculator),
+            usage=_usage(calculator, prog),
         )
         asked = command.add_argument_group(_("your order"))
         for spec in calculator.inputs:
             asked.add_argument(
                 _option(spec.name),
                 dest=spec.name,
-                metavar=METAVARS[spec.kind],
+                metavar=_(METAVARS[spec.kind]),
                 help=_help(spec, calculator),
             )
         command.add_argument(
             "--today",
-            metavar="YYYY-MM-DD",
+            metavar=_(TYPED_FORMAT),
             help=_("Count from this day instead of today's date."),
         )
         command.add_argument("--json", action="store_true", help=_("Print the result as JSON."))
@@ -118,13 +139,13 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument(
             "--ics",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("Also save the upcoming deadlines to FILE, a calendar file with reminders."),
         )
         command.add_argument(
             _option(CALENDAR_LABEL.name),
             dest=CALENDAR_LABEL.name,
-            metavar="TEXT",
+            metavar=_("TEXT"),
             help=_("{label} — {help}").format(
                 label=_(CALENDAR_LABEL.label), help=_(CALENDAR_LABEL.help)
             ),
@@ -134,21 +155,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def _language(argv: Sequence[str]) -> str:
     """The --lang the reader asked for, read first: the help itself speaks it."""
-    early = _Parser(prog="python -m calculators", add_help=False)
+    early = _Parser(add_help=False)
     early.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE)
     known, _rest = early.parse_known_args(argv)
     return str(known.lang)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; a closed or narrow output never ends in a traceback."""
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
+    """Run the command line; a closed or narrow output never ends in a traceback.
+
+    ``prog`` is how the reader called it, for the help: ``python -m calculators`` from
+    ``__main__``, else the installed command's own name.
+    """
+    prog = prog or os.path.basename(sys.argv[0]) or "aliexpress-deadlines"
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        with language(_language(argv)):
-            return _main(argv)
+        with language(_language(argv)), _parser_speaks():
+            return _main(argv, prog)
     except BrokenPipeError:
         # The reader closed the pipe (``| head``): say nothing more, as other tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -165,8 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return OUTPUT_ERROR
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
+def _main(argv: Sequence[str] | None, prog: str) -> int:
+    parser = _parser(prog)
     args = parser.parse_args(argv)
     if not args.calculator:
         parser.error(_("name a calculator: {names}").format(names=", ".join(CALCULATORS)))

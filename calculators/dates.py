@@ -11,12 +11,19 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .words import _, month_name, quoted
+from .words import TYPED_FORMAT, _, month_name, quoted, spoken, typed, typed_pattern
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})")
+EXAMPLE = date(2026, 10, 14)
+"""The date hints show: its day cannot be read as a month, so the order is plain."""
+
+
+def example() -> str:
+    """An example date as the reader types it, with the date in words."""
+    return _("{typed} for {spoken}").format(typed=typed(EXAMPLE), spoken=spoken(EXAMPLE))
 
 
 class DateProblem(ValueError):
@@ -24,20 +31,21 @@ class DateProblem(ValueError):
 
 
 def parse(text: str) -> date:
-    """Read a YYYY-MM-DD date, explaining exactly what is wrong when it is not one.
+    """Read a date as YYYY-MM-DD, or as the reader's language types it (14/10/2026 in
+    Spanish, Portuguese and French), explaining exactly what is wrong when it is not one.
 
     The messages never repeat the date in ISO form: in a page the field shows it in
     the reader's own format, so the message says what to change instead.
     """
     text = text.strip()
-    match = _ISO.fullmatch(text)
+    match = _ISO.fullmatch(text) or typed_pattern().fullmatch(text)
     if not match:
         raise DateProblem(
-            _("{text} is not a date in the form YYYY-MM-DD, such as 2026-03-02.").format(
-                text=quoted(text)
+            _("{text} is not a date: write it as {format}, such as {example}.").format(
+                text=quoted(text), format=_(TYPED_FORMAT), example=example()
             )
         )
-    year, month, day = (int(part) for part in match.groups())
+    year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
     if not 1 <= month <= 12:
         raise DateProblem(_("There is no month {month}: the month is 1 to 12.").format(month=month))
     if not EARLIEST.year <= year <= LATEST.year:

@@ -96,7 +96,7 @@ class DateInput(Input):
             raise ValueError(str(problem)) from None
 
     def missing(self) -> str:
-        return _("Enter a date, such as 2026-03-02.")
+        return _("Enter a date, such as {example}.").format(example=dates.example())
 
     def show(self, value: Any) -> str:
         return spoken(value)

@@ -10,6 +10,8 @@ request with ``language(code)``, as Django's ``translation.override`` does.
 from __future__ import annotations
 
 import gettext
+import io
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -58,12 +60,22 @@ class UnknownLanguage(ValueError):
 
 @cache
 def translations(code: str) -> gettext.NullTranslations:
-    """The compiled catalog for ``code``; English is the text in the code itself."""
+    """The compiled catalog for ``code``; English is the text in the code itself.
+
+    A checkout or an install that has only the .po files (nothing compiled them yet)
+    compiles the catalog in memory on first use, so every language answers at once.
+    """
     if code == SOURCE_LANGUAGE:
         return _SOURCE
     if code not in CATALOGS:
         raise UnknownLanguage(code)
-    return gettext.translation(DOMAIN, LOCALES, languages=[CATALOGS[code]])
+    try:
+        return gettext.translation(DOMAIN, LOCALES, languages=[CATALOGS[code]])
+    except FileNotFoundError:
+        from .catalogs import mo_bytes  # only where nothing was compiled: not in the browser
+
+        po = LOCALES / CATALOGS[code] / "LC_MESSAGES" / f"{DOMAIN}.po"
+        return gettext.GNUTranslations(io.BytesIO(mo_bytes(po)))
 
 
 @contextmanager
@@ -142,6 +154,32 @@ def spoken(day: date) -> str:
         month=pgettext("month", _MONTHS[day.month - 1]),
         year=day.year,
     )
+
+
+TYPED = N_("{year}-{month:02}-{day:02}")
+"""How a date is typed in the language (translated to "{day:02}/{month:02}/{year}" where
+the day comes first); ISO dates are read in every language."""
+TYPED_FORMAT = N_("YYYY-MM-DD")
+"""The same pattern, as a hint a reader reads ("JJ/MM/AAAA" in French)."""
+
+
+def typed(day: date) -> str:
+    """A date as the reader would type it: "2026-03-02", or "02/03/2026" in Spanish."""
+    return _(TYPED).format(year=day.year, month=day.month, day=day.day)
+
+
+def typed_pattern() -> re.Pattern[str]:
+    """The language's typed form as a pattern with ``year``, ``month`` and ``day`` groups;
+    a slash, a dot or a dash may separate the parts."""
+    parts = re.split(r"(\{\w+(?::\w+)?\})", _(TYPED))
+    fields = {"year": r"(?P<year>[0-9]{4})", "month": r"(?P<month>[0-9]{1,2})"}
+    fields["day"] = r"(?P<day>[0-9]{1,2})"
+    pattern = "".join(
+        fields[part.strip("{}").split(":")[0]] if part.startswith("{") else "[-/.]"
+        for part in parts
+        if part
+    )
+    return re.compile(pattern)
 
 
 def labelled(label: str, text: str) -> str:

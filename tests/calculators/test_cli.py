@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -97,7 +98,7 @@ def test_today_defaults_to_the_real_date() -> None:
         ),
         (
             ["--carrier", "DHL"],
-            "error: --shipped (Date the seller shipped): Enter a date, such as 2026-03-02.",
+            "error: --shipped (Date the seller shipped): Enter a date, such as 2026-10-14 for Wed 14 Oct 2026.",
         ),
         (["--shipped", "2026-03-02"], "error: --carrier (Carrier): Choose DHL"),
         (
@@ -111,7 +112,7 @@ def test_today_defaults_to_the_real_date() -> None:
         ),
         (
             ["--shipped", "2026-03-02", "--carrier", "DHL", "--today", "10/03/2026"],
-            'error: --today: "10/03/2026" is not a date in the form YYYY-MM-DD',
+            'error: --today: "10/03/2026" is not a date: write it as YYYY-MM-DD',
         ),
         (
             ["--shipped", "2026-03-02", "--colour", "red"],
@@ -402,3 +403,45 @@ def test_help_explains_the_new_facts() -> None:
     for option in ("--return-posted", "--rejected", "--paid", "--payment"):
         assert option in text
     assert "One of: PayPal, Credit card, Debit card, Other." in " ".join(text.split())
+
+
+def test_a_fresh_checkout_answers_in_every_language_before_anything_is_compiled(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "calculators"
+    shutil.copytree(
+        PROJECT / "calculators", copy, ignore=shutil.ignore_patterns("*.mo", "__pycache__")
+    )
+    assert not list(copy.rglob("*.mo"))
+    english = cli("planner", "--shipped", "2026-03-02", "--today", "2026-03-10").stdout
+    for lang in ("es", "pt-BR", "fr"):
+        done = subprocess.run(
+            [sys.executable, "-m", "calculators", "planner", "--shipped", "2026-03-02"]
+            + ["--today", "2026-03-10", "--lang", lang],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[0] != english.splitlines()[0]
+
+
+def test_the_installed_command_names_itself_as_called(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["/usr/local/bin/aliexpress-deadlines", "--help"])
+    with pytest.raises(SystemExit):
+        run_cli()
+    assert capsys.readouterr().out.startswith("usage: aliexpress-deadlines [-h]")
+
+
+def test_the_parsers_own_words_speak_the_readers_language() -> None:
+    done = cli("dispute-window", "--arrived", "Oui", "--lang", "fr")
+    assert done.returncode == 2
+    assert done.stderr.startswith("erreur\u00a0: arguments non reconnus\u00a0: --arrived Oui")
+    help_text = cli("planner", "--help", "--lang", "es").stdout
+    assert "opciones:" in help_text and "options:" not in help_text
+    assert "--shipped DD/MM/AAAA" in help_text and "YYYY" not in help_text
+    wrong = cli("frobnicate", "--lang", "pt-BR")
+    assert "CALCULATOR" not in wrong.stderr and "invalid choice" not in wrong.stderr

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from calculators import dates
+from calculators.words import language
 
 
 @pytest.mark.parametrize(
@@ -34,9 +35,15 @@ def test_reads_iso_dates(text: str, expected: date) -> None:
         ("0002-11-20", "Enter a year between 2000 and 2100."),
         ("1999-12-31", "Enter a year between 2000 and 2100."),
         ("2101-01-01", "Enter a year between 2000 and 2100."),
-        ("02/03/2026", '"02/03/2026" is not a date in the form YYYY-MM-DD, such as 2026-03-02.'),
-        ("yesterday", '"yesterday" is not a date in the form YYYY-MM-DD, such as 2026-03-02.'),
-        ("2026-03-02T10:00", "is not a date in the form YYYY-MM-DD"),
+        (
+            "02/03/2026",
+            '"02/03/2026" is not a date: write it as YYYY-MM-DD, such as 2026-10-14 for Wed 14 Oct 2026.',
+        ),
+        (
+            "yesterday",
+            '"yesterday" is not a date: write it as YYYY-MM-DD, such as 2026-10-14 for Wed 14 Oct 2026.',
+        ),
+        ("2026-03-02T10:00", "is not a date: write it as YYYY-MM-DD"),
     ],
 )
 def test_explains_what_is_wrong_without_repeating_the_iso_date(text: str, says: str) -> None:
@@ -71,3 +78,30 @@ def test_days_after_counts_calendar_days(start: date, days: int, expected: date)
 )
 def test_working_days_skip_weekends(start: date, days: int, expected: date) -> None:
     assert dates.days_after(start, days, working_days=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("es", "14/10/2026", "2026-10-14"),
+        ("pt-BR", "14/10/2026", "2026-10-14"),
+        ("fr", "14.10.2026", "2026-10-14"),
+        ("fr", "2/3/2026", "2026-03-02"),
+        ("es", "2026-10-14", "2026-10-14"),  # ISO in every language
+        ("en", "2026-10-14", "2026-10-14"),
+    ],
+)
+def test_a_date_is_read_as_the_readers_language_types_it(lang: str, text: str, day: str) -> None:
+    with language(lang):
+        assert dates.parse(text) == date.fromisoformat(day)
+
+
+def test_english_never_guesses_which_part_is_the_day() -> None:
+    with pytest.raises(dates.DateProblem):
+        dates.parse("03/02/2026")
+
+
+@pytest.mark.parametrize("text", ["٢٠٢٦-١٠-١٤", "２０２６-10-14", "2026-1０-14"])
+def test_only_ascii_digits_make_a_date(text: str) -> None:
+    with pytest.raises(dates.DateProblem):
+        dates.parse(text)

@@ -11,6 +11,8 @@ from tests.calculators.helpers import problems
 
 D = date.fromisoformat
 TODAY = D("2026-03-10")
+EXAMPLE = "2026-10-14 for Wed 14 Oct 2026"
+"""The example every date hint gives: a day that cannot be read as a month."""
 
 
 @pytest.mark.parametrize(
@@ -126,7 +128,7 @@ TODAY = D("2026-03-10")
             {"shipped": "2026-03-02", "payment": "Bitcoin"},
             {"payment": '"Bitcoin" is not in the list: choose PayPal, Credit card, Debit card or'},
         ),
-        ("planner", {"arrived": "yes"}, {"delivered": "Enter a date, such as 2026-03-02."}),
+        ("planner", {"arrived": "yes"}, {"delivered": f"Enter a date, such as {EXAMPLE}."}),
         # Nothing to count from.
         (
             "planner",

@@ -80,7 +80,7 @@ def test_a_cleared_field_gets_its_own_message(reader: Page, site_url: str) -> No
     shipped.blur()
     reader.get_by_role("button", name="See what to do").click()
     error = reader.locator("#calc-dispute-window-shipped-error")
-    expect(error).to_have_text("Enter a date, such as 2026-03-02.")
+    expect(error).to_have_text("Enter a date, such as 2026-10-14 for Wed 14 Oct 2026.")
     expect(shipped).to_have_attribute("aria-invalid", "true")
     expect(shipped).to_be_focused()
     expect(shipped).to_have_attribute(

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.site.calc import fill, step, verdict_is
+from tests.site.calc import field, fill, labelled, step, verdict_is
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +83,7 @@ def test_calendar_download_holds_the_upcoming_steps_with_the_orders_name(
 
 def test_a_shared_link_fills_the_form_and_keeps_every_change(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH + "#shipped=2026-03-02&carrier=DHL&agreed=2026-03-05")
-    verdict_is(reader, "act", "2026-03-15")  # ship the return: agreed + 10
+    verdict_is(reader, "act", "2026-03-25")  # agreed outside a dispute: open one first (DHL)
     reader.get_by_role("button", name="Change").click()
     expect(reader.get_by_label("Date the seller shipped (optional)")).to_have_value("2026-03-02")
     fill(reader, opened="2026-03-09")
@@ -107,3 +107,50 @@ def test_results_print_without_the_form(reader: Page, site_url: str) -> None:
         "Date you wrote to the seller: Mon 9 Mar 2026"
     )
     expect(reader.locator("[data-verdict]").first).to_be_visible()
+
+
+def test_a_link_saying_not_arrived_with_a_tracking_date_reads_as_tracking_says_delivered(
+    reader: Page, site_url: str
+) -> None:
+    reader.goto(site_url + PATH + "#arrived=no&delivered=2026-03-01")
+    card = verdict_is(reader, "act", "2026-03-16")  # the tracking's date + 15
+    expect(card.locator(".calc__verdict-when")).to_have_text(
+        "Open a “not received” dispute by Mon 16 Mar 2026 in 6 days"
+    )
+    expect(card.locator(".calc__verdict-action")).to_contain_text("proof of delivery")
+    reader.get_by_role("button", name="Change").click()
+    arrived = reader.get_by_role("group", name=labelled("Has it arrived?"))
+    expect(
+        arrived.get_by_label("Tracking says delivered, but I don't have it", exact=True)
+    ).to_be_checked()
+    expect(field(reader, "delivered")).to_have_value("2026-03-01")
+
+
+def test_a_lost_dispute_leads_to_paypal_with_its_date_and_its_claim_rule(
+    reader: Page, site_url: str
+) -> None:
+    reader.goto(site_url + PATH)
+    reader.get_by_text("What has happened since, if anything").click()
+    fill(reader, opened="2026-02-01", rejected="2026-03-05")
+    reader.get_by_text("How you paid, for the routes after AliExpress").click()
+    fill(reader, payment="PayPal", paid="2026-01-20")
+    card = verdict_is(reader, "act", "2026-07-19")  # paid + 180
+    expect(card.locator(".calc__verdict-when")).to_have_text(
+        "Open a PayPal dispute by Sun 19 Jul 2026 in 131 days"
+    )
+    card.get_by_text("Why this date?").click()
+    expect(card).to_contain_text(
+        "escalate it to a claim no later than 20 days after opening the PayPal dispute"
+    )
+
+
+def test_a_posted_return_is_a_wait_with_nothing_late(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + PATH + "#opened=2026-02-20&agreed=2026-02-25&return_posted=2026-03-02")
+    card = verdict_is(reader, "wait", "2026-03-10")
+    expect(card.locator(".calc__verdict-when")).to_have_text(
+        "Keep checking from Tue 10 Mar 2026 today"
+    )
+    expect(card.locator(".calc__verdict-action")).to_contain_text(
+        "Keep the dispute open and follow the return's tracking."
+    )
+    expect(step(reader, "return_ship_by")).to_have_count(0)

@@ -25,7 +25,8 @@ SCREENS = pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "des
     ("path", "state", "day"),
     [
         ("calculators/dispute-window/#shipped=2026-03-02&carrier=China+Post", "act", "2026-04-10"),
-        ("calculators/after-delivery/#delivered=2026-02-20", "late", "2026-03-07"),
+        # The rule's last day (Mar 7) has passed: check the countdown today.
+        ("calculators/after-delivery/#delivered=2026-02-20", "urgent", "2026-03-10"),
         (
             "calculators/planner/#shipped=2026-02-20&carrier=DHL&contacted=2026-03-09",
             "wait",
@@ -66,8 +67,11 @@ def test_the_date_is_twice_the_body_text_and_the_state_is_in_words_and_icon(
     reader: Page, site_url: str
 ) -> None:
     reader.set_viewport_size(PHONE)
-    reader.goto(site_url + "calculators/dispute-window/#shipped=2026-01-20&carrier=China+Post")
-    card = verdict_is(reader, "late", "2026-02-28")  # Jan 20 + 39
+    reader.goto(
+        site_url
+        + "calculators/dispute-window/#shipped=2026-01-20&carrier=China+Post&protection_left=0"
+    )
+    card = verdict_is(reader, "late", "2026-03-10")  # the countdown has ended
     sizes = reader.evaluate(
         """() => [
             parseFloat(getComputedStyle(document.querySelector('.calc__verdict-date')).fontSize),
@@ -77,9 +81,7 @@ def test_the_date_is_twice_the_body_text_and_the_state_is_in_words_and_icon(
     assert sizes[0] >= 1.75 * sizes[1], sizes
     expect(card.locator(".calc__verdict-head")).to_have_text("Late")
     expect(card.locator(".calc__verdict-head svg")).to_be_visible()
-    expect(card.locator(".calc__verdict-when")).to_have_text(
-        "The safest date was Sat 28 Feb 2026 10 days ago"
-    )
+    expect(card.locator(".calc__verdict-when")).to_have_text("Over as of Tue 10 Mar 2026 today")
 
 
 def test_why_this_date_folds_the_rules_weighed_and_their_disagreement(
@@ -94,10 +96,11 @@ def test_why_this_date_folds_the_rules_weighed_and_their_disagreement(
         "39 days after shipment, for China Post or Hong Kong Post (source 002)"
     )
     expect(why).to_contain_text(
-        "60 days after shipment (source 003) gives Fri 1 May 2026: this plan keeps the earlier date."
+        "60 days after shipment (source research notes) gives Fri 1 May 2026: this plan keeps the "
+        "earlier date."
     )
-    why.get_by_role("link", name="003").click()
-    expect(reader).to_have_url(re.compile(r"/sources/#source-003$"))
+    why.get_by_role("link", name="002").click()
+    expect(reader).to_have_url(re.compile(r"/sources/#source-002$"))
 
 
 def test_upcoming_dates_come_first_and_steps_that_no_longer_apply_leave(
@@ -131,9 +134,9 @@ def test_passed_dates_fold_under_a_count(reader: Page, site_url: str) -> None:
 def test_when_every_date_has_passed_the_card_and_the_folded_dates_are_all_there_is(
     reader: Page, site_url: str
 ) -> None:
-    reader.goto(site_url + "calculators/planner/#shipped=2026-01-20&carrier=China+Post")
-    verdict_is(reader, "late", "2026-02-28")
-    expect(reader.locator("details.calc__passed summary")).to_have_text("2 dates already passed")
+    reader.goto(site_url + "calculators/planner/#opened=2026-02-01&agreed=2026-02-10")
+    verdict_is(reader, "late", "2026-02-20")  # the return was to be shipped by agreed + 10
+    expect(reader.locator("details.calc__passed summary")).to_have_text("1 date already passed")
     expect(reader.locator(".calc__output > h3")).to_have_count(0)  # nothing coming up
     stray = reader.locator(".calc__output").evaluate(
         "output => [...output.childNodes].filter(n => n.nodeType === Node.TEXT_NODE)"
@@ -376,7 +379,10 @@ def test_a_linked_date_whose_question_is_unanswered_still_counts(
 
 
 def test_a_late_verdict_leads_to_what_can_still_be_done(reader: Page, site_url: str) -> None:
-    reader.goto(site_url + "calculators/dispute-window/#shipped=2026-01-20&carrier=China+Post")
-    card = verdict_is(reader, "late", "2026-02-28")
+    reader.goto(
+        site_url
+        + "calculators/dispute-window/#shipped=2026-01-20&carrier=China+Post&protection_left=0"
+    )
+    card = verdict_is(reader, "late", "2026-03-10")
     card.get_by_role("link", name="What you can still do").click()
     expect(reader).to_have_url(re.compile(r"/beyond/#protection-ended$"))
