@@ -5,6 +5,7 @@ files, never this module.
     python -m calculators.catalogs update    # after changing texts: refresh every .po
     python -m calculators.catalogs compile   # what the build and `make` run
     python -m calculators.catalogs check     # exit 1 if a catalog lacks a translation
+    python -m calculators.catalogs corpus    # rewrite tests/golden/<lang>.txt to review
 """
 
 from __future__ import annotations
@@ -236,6 +237,12 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "compile":
         compile_all()
+        return 0
+    if command == "corpus":
+        from . import corpus  # renders every calculator: the build's other commands need none
+
+        for path in corpus.write_all():
+            print(path)
         return 0
     if command == "check":
         gaps = {folder: missing(folder) for folder in CATALOGS.values()}

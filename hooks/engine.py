@@ -30,7 +30,7 @@ from calculators import catalogs, pages
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """Copied as they are; the standard library and the lock are built (``build_engine``)."""
 PACKAGE = "calculators"
-BUILD_ONLY = ("__main__.py", "catalogs.py", "cli.py", "pages.py", "messages.py")
+BUILD_ONLY = ("__main__.py", "catalogs.py", "cli.py", "corpus.py", "pages.py", "messages.py")
 """Modules the build and the command line use, never the browser: kept out of its zip."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
@@ -134,11 +134,10 @@ def build_engine(project: Path, bundle: Path) -> Path:
         if node is None:
             raise PluginError("Node.js (20 or newer) is needed to build the engine")
         with tempfile.TemporaryDirectory() as scratch:
-            # Run from the scratch folder: Node gives Python the script's path (sys.argv,
-            # the "_" variable), and the snapshot must not record where the checkout is.
-            script = shutil.copy(BUILD_SCRIPT, Path(scratch) / BUILD_SCRIPT.name)
+            # The script names its program neutrally, so no path (the checkout's, this
+            # folder's) is recorded in the snapshot; publish.py fails a build that leaks one.
             done = subprocess.run(
-                [node, str(script), str(runtime), str(bundle), scratch],
+                [node, str(BUILD_SCRIPT), str(runtime), str(bundle), scratch],
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -148,7 +147,6 @@ def build_engine(project: Path, bundle: Path) -> Path:
             memory = Path(scratch) / "memory"
             (Path(scratch) / SNAPSHOT).write_bytes(pack_snapshot(memory.read_bytes()))
             memory.unlink()
-            Path(script).unlink()
             _keep_only(cache, scratch, built)
     return built
 
