@@ -22,8 +22,11 @@ OFFLINE := $(NAME)-offline-$(VERSION)
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+# LANG only when given on the command line: the environment's LANG is the locale.
+SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+
+serve: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Serve every language on http://127.0.0.1:8000, live reload for one (make serve LANG=fr)
+	$(BIN)/python hooks/serve.py --lang $(SERVE_LANG) --dev-addr $(HOST):$(PORT)
 
 # `mkdocs serve` rebuilds one site; the languages live beside it, so see them built.
 preview: build ## Build every language and serve site/ on http://127.0.0.1:8000 (no live reload)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -62,7 +63,7 @@ def with_policy(html: str, content: str) -> str:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    SERVING["now"] = command == "serve"
+    SERVING["now"] = command == "serve" or os.environ.get("GUIDE_SERVING") == "1"
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -40,6 +40,7 @@ def with_sample_dates(url: str) -> str:
     sample = {
         spec.name: samples.get(spec.kind, lambda spec: spec.choices[0].value)(spec)
         for spec in calculator.inputs
+        if spec.name != "rejected"  # a dispute is resolved or rejected, not both
     }
     return f"{url}#{urlencode(sample)}"
 

@@ -22,7 +22,8 @@ def test_every_declared_input_has_a_labelled_control_with_its_help(
     expect(reader.get_by_role("heading", level=1, name=calculator.title)).to_be_visible()
     for spec in calculator.inputs:
         if isinstance(spec, ChoiceInput) and len(spec.choices) <= 4:
-            control = reader.get_by_role("group", name=labelled(spec.label))
+            # a folded section's group is hidden from the tree until it is opened
+            control = reader.get_by_role("group", name=labelled(spec.label), include_hidden=True)
         else:
             control = reader.get_by_label(labelled(spec.label))
         expect(control).to_be_attached()

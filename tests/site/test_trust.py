@@ -131,13 +131,16 @@ def free_port() -> int:
 
 
 @pytest.mark.browser
-def test_make_serve_reloads_the_page_it_serves(page: Page) -> None:
-    """`mkdocs serve` injects its live-reload script as it serves each page; the policy
-    it builds with lets that script run, where the published one would block it."""
+def test_make_serve_serves_every_language_and_reloads_the_one_edited(
+    page: Page, tmp_path: Path
+) -> None:
+    """`make serve LANG=fr` serves all four languages, so the selector never leads to a
+    404; the live-reload script injected into each page runs under the policy the served
+    pages are built with, where the published one would block it."""
     host, port = "127.0.0.1", free_port()
     address = f"{host}:{port}"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "hooks/serve.py", "--lang", "fr", "--dev-addr", address]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_SERVE_DIR": str(tmp_path)}
     server = subprocess.Popen(
         command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -152,8 +155,13 @@ def test_make_serve_reloads_the_page_it_serves(page: Page) -> None:
                 assert server.poll() is None and time.monotonic() < give_up, "serve did not start"
                 time.sleep(1)
         with page.expect_request(lambda request: "/livereload/" in request.url):
-            page.goto(f"http://{address}/")
+            page.goto(f"http://{address}/fr/")
         assert page.evaluate("window.__problems") == []
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
+        for other, lang in (("", "en"), ("es/", "es"), ("pt-br/", "pt-BR")):
+            answer = page.goto(f"http://{address}/{other}faq/")
+            assert answer is not None and answer.ok, other
+            expect(page.locator("html")).to_have_attribute("lang", lang)
     finally:
         server.terminate()
         server.wait(timeout=30)
