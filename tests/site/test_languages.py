@@ -37,6 +37,8 @@ def test_each_language_says_its_language_and_searches_its_own_pages(
     with language(code):
         assert f'title="{_("Permanent link")}"' in home
     assert "Permanent link" not in home
+    assert "Switch to dark mode" not in home and "Switch to light mode" not in home
+    assert home.count('data-md-component="palette"') == 1
     index = json.loads((built_site / folder / "search" / "search_index.json").read_text())
     assert index["config"]["lang"][0] == code.split("-")[0].lower()
     assert all(not doc["location"].startswith(("es/", "fr/", "pt-br/")) for doc in index["docs"])
