@@ -18,7 +18,8 @@ from .verdict import Verdict
 from .words import _, from_today, labelled, ngettext, spoken
 
 Line = dict[str, Any]
-"""{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}]}"""
+"""{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}],
+"plain": the text with its sources named, for readers of the JSON who draw no links}"""
 
 
 def _state_words(state: str, today: bool) -> tuple[str, str]:
@@ -36,7 +37,8 @@ def _state_words(state: str, today: bool) -> tuple[str, str]:
 
 
 def line(text: str, sources: tuple[Source, ...] = ()) -> Line:
-    return {"text": text, "sources": [source.as_dict() for source in sources]}
+    item: Line = {"text": text, "sources": [source.as_dict() for source in sources]}
+    return {**item, "plain": plain(item)}
 
 
 def plain(item: Line) -> str:
