@@ -54,6 +54,7 @@ def test_sources_stay_a_slot_the_page_fills_with_links() -> None:
     rule = view("2026-03-03", opened="2026-03-02")["verdict"]["why"][0]["rule_line"]
     assert rule == {
         "text": "5 days after the dispute was opened (sources {sources})",
+        "plain": "5 days after the dispute was opened (sources 003, research notes)",
         "sources": [
             {
                 "key": "003",
