@@ -22,7 +22,17 @@ from . import CALCULATORS, dates, ics
 from .calculator import Calculator, InputError
 from .inputs import CALENDAR_LABEL, ChoiceInput, Input, tidied_words
 from .render import cited, plain, present
-from .words import LANGUAGES, N_, SOURCE_LANGUAGE, TYPED_FORMAT, _, labelled, language, ngettext
+from .words import (
+    LANGUAGES,
+    N_,
+    SOURCE_LANGUAGE,
+    TYPED_FORMAT,
+    _,
+    labelled,
+    language,
+    ngettext,
+    pgettext,
+)
 
 USAGE_ERROR = 2
 OUTPUT_ERROR = 1
@@ -273,10 +283,13 @@ def _fail(lines: Iterable[str]) -> int:
 def as_text(view: dict[str, Any]) -> str:
     """The renderer's view as plain text: the verdict first, then the why and the dates."""
     verdict = view["verdict"]
+    first = pgettext("the answer's first line", "{state}: {lead} {date} ({when})")
     lines = [
-        labelled(
-            verdict["state_text"].upper(),
-            f"{verdict['lead']} {verdict['date_text']} ({verdict['from_today']})",
+        first.format(
+            state=verdict["state_text"].upper(),
+            lead=verdict["lead"],
+            date=verdict["date_text"],
+            when=verdict["from_today"],
         ),
         *_wrap(verdict["action"]),
         "",

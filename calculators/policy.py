@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .words import N_, _, either, ngettext
+from .words import N_, _, either, ngettext, pgettext
 
 REVIEWED = date(2026, 11, 23)
 """When the figures below were last checked against the sources (not against AliExpress)."""
@@ -159,7 +159,12 @@ class Claim:
 
     @property
     def span(self) -> str:
-        return f"{self.at_least}–{self.days}" if self.at_least is not None else str(self.days)
+        """The number of days, or its range said the language's way ("5 à 7" in French)."""
+        if self.at_least is None:
+            return str(self.days)
+        return pgettext("a range of days", "{first}–{last}").format(
+            first=self.at_least, last=self.days
+        )
 
     @property
     def calendar_days(self) -> float:

@@ -89,19 +89,34 @@ def language(code: str = SOURCE_LANGUAGE) -> Iterator[None]:
 
 
 def either(items: Iterable[str]) -> str:
-    """Alternatives as a reader says them: "DHL, TNT, UPS or FedEx"."""
-    *rest, last = items
-    if not rest:
-        return last
-    return _("{items} or {last}").format(items=_(", ").join(rest), last=last)
+    """Alternatives as a reader says them: "DHL, TNT, UPS or FedEx" ("… u Otro" in Spanish)."""
+    return _joined(
+        items,
+        _("{items} or {last}"),
+        pgettext("'or' before the sounds listed for it", "{items} or {last}"),
+        pgettext("sounds before which 'or' changes, comma-separated", "(none)"),
+    )
 
 
 def both(items: Iterable[str]) -> str:
-    """A list as a reader says it: "China Post and Hong Kong Post"."""
+    """A list as a reader says it: "China Post and Hong Kong Post" ("… e Italia" in Spanish)."""
+    return _joined(
+        items,
+        _("{items} and {last}"),
+        pgettext("'and' before the sounds listed for it", "{items} and {last}"),
+        pgettext("sounds before which 'and' changes, comma-separated", "(none)"),
+    )
+
+
+def _joined(items: Iterable[str], usual: str, changed: str, sounds: str) -> str:
+    """Join a list with the language's word, in the form its last item's first sound asks
+    for: the catalog names the sounds (Spanish "o, ho" turns "o" into "u")."""
     *rest, last = items
     if not rest:
         return last
-    return _("{items} and {last}").format(items=_(", ").join(rest), last=last)
+    starts = tuple(s.strip().casefold() for s in sounds.split(",") if s.strip() != "(none)")
+    form = changed if starts and last.casefold().startswith(starts) else usual
+    return form.format(items=_(", ").join(rest), last=last)
 
 
 _WEEKDAYS = (
@@ -183,7 +198,12 @@ def typed_pattern() -> re.Pattern[str]:
 
 
 def labelled(label: str, text: str) -> str:
-    """A label and what it names, punctuated each language's way ("Date : …" in French)."""
+    """A label and what it names, punctuated each language's way ("Date : …" in French);
+    a question and its answer need no colon ("Has it arrived? No")."""
+    if label.rstrip().endswith(("?", "？")):
+        return pgettext("a question and its answer", "{label} {text}").format(
+            label=label, text=text
+        )
     return _("{label}: {text}").format(label=label, text=text)
 
 

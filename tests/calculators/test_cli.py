@@ -345,7 +345,7 @@ def test_tracking_says_delivered_is_arrived_no_with_a_date() -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "URGENT: Open a “not received” dispute by Wed 25 Nov 2026 (in 2 days)"
     assert lines[1].startswith("Open a “not received” dispute now")
-    assert "Has it arrived?: Tracking says delivered, but I don't have it" in done.stdout
+    assert "Has it arrived? Tracking says delivered, but I don't have it" in done.stdout
 
 
 def test_a_dispute_lost_gives_the_paypal_route() -> None:
