@@ -129,8 +129,8 @@ def deadline_view(deadline: Deadline, today: date) -> dict[str, Any]:
         "from_today": from_today(deadline.date, today),
         "state": state,
         "when": {
-            "passed": _("Passed · {ago}"),
-            "today": _("Today"),
+            "passed": _("Opened · {ago}") if deadline.step.opens else _("Passed · {ago}"),
+            "today": _("Opens today") if deadline.step.opens else _("Today"),
             "upcoming": "{ago}",
         }[state].format(ago=from_today(deadline.date, today)),
         "rule": deadline.rule,

@@ -83,6 +83,8 @@ class Step:
     overdue: Words = ""
     before_deadline: Words = ""
     lead: str = ""
+    opens: bool = False
+    """A day from which something becomes possible: once past, it is open, not missed."""
 
 
 FIRST_DAY = Step(
@@ -97,6 +99,7 @@ FIRST_DAY = Step(
         "Try to open the dispute now: the old rule opens the button only on {date}, so if it is "
         "greyed out, contact AliExpress support."
     ),
+    opens=True,
 )
 LAST_DAY = Step(
     "dispute_closes",
@@ -170,6 +173,7 @@ ESCALATION_FROM = Step(
     Kind.INFO,
     N_("You can escalate to AliExpress from"),
     N_("Still no agreement? Escalate the dispute so that AliExpress decides."),
+    opens=True,
 )
 DECISION_DUE = Step(
     "decision_by",

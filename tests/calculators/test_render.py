@@ -102,3 +102,12 @@ def test_every_cited_line_of_the_json_also_comes_filled_in() -> None:
     walk(result)
     assert any("{sources}" in item["text"] for item in lines)
     assert all("{" not in item["plain"] for item in lines)
+
+
+def test_a_window_that_opened_is_never_said_to_have_passed() -> None:
+    found = view("2026-03-20", shipped="2026-03-02", carrier="China Post")["deadlines"]
+    opened = next(step for step in found if step["key"] == "dispute_opens")
+    assert opened["when"] == "Opened · 12 days ago"
+    late = view("2026-03-13", opened="2026-03-01", agreed="2026-03-02")["deadlines"]
+    missed = next(step for step in late if step["key"] == "return_ship_by")
+    assert missed["when"] == "Passed · yesterday"

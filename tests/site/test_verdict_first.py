@@ -128,7 +128,7 @@ def test_passed_dates_fold_under_a_count(reader: Page, site_url: str) -> None:
     expect(passed.locator("summary")).to_have_text("2 dates already passed")
     expect(step(reader, "dispute_opens")).to_be_hidden()
     passed.locator("summary").click()
-    expect(step(reader, "dispute_opens")).to_contain_text("Passed · 12 days ago")
+    expect(step(reader, "dispute_opens")).to_contain_text("Opened · 12 days ago")
 
 
 def test_when_every_date_has_passed_the_card_and_the_folded_dates_are_all_there_is(
