@@ -81,7 +81,7 @@ def test_upcoming_steps_come_first_and_passed_ones_are_counted() -> None:
     assert [d["when"] for d in found["deadlines"]] == [
         "in 29 days",
         "Passed · 5 days ago",
-        "Passed · 4 days ago",
+        "Opened · 4 days ago",
     ]
 
 

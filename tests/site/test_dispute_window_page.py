@@ -33,7 +33,7 @@ def test_reader_sees_the_verdict_and_both_ends_of_the_window(reader: Page, site_
     reader.locator(".calc__passed summary").click()
     first = step(reader, "dispute_opens")
     expect(first.locator("time")).to_have_attribute("datetime", "2026-03-08")
-    expect(first).to_contain_text("Passed · 2 days ago")
+    expect(first).to_contain_text("Opened · 2 days ago")
     expect(reader.locator(".calc__note")).to_contain_text("Purchase Protection countdown")
     expect(reader.locator(".calc__today")).to_contain_text("Counted from today, Tue 10 Mar 2026.")
     expect(reader.locator(".calc__today")).to_contain_text("independent, not AliExpress")
