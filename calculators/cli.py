@@ -310,7 +310,7 @@ def as_text(view: dict[str, Any]) -> str:
         lines += ["", *_wrap(plain(note))]
     lines += ["", _("Sources:")]
     lines += ["  " + labelled(source["name"], source["title"]) for source in cited(view)]
-    lines += ["", view["trust"]]
+    lines += ["", *_wrap(view["trust"])]
     return "\n".join(lines)
 
 
