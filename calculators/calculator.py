@@ -99,7 +99,10 @@ class Calculator:
         settle(reading)
         for spec in self.inputs:
             self._check_relevance(spec, reading)
-        if self.needs and not any(reading.values.get(name) is not None for name in self.needs):
+        given = any(
+            reading.values.get(name) is not None or name in reading.problems for name in self.needs
+        )
+        if self.needs and not given:  # a date typed but refused already has its message
             reading.refuse(self.needs[0], _(self.needs_message))
         check_dates(reading, today)
         return reading

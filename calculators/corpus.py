@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -97,7 +98,7 @@ ERRORS: tuple[tuple[str, dict[str, str]], ...] = (
 
 def body(lang: str) -> str:
     """The corpus of one language, without its header."""
-    with language(lang), _columns(100):
+    with language(lang), cli._parser_speaks(), _columns(100):
         sections = {
             "Forms": list(_forms()),
             "Situations": list(_situations()),
@@ -105,7 +106,7 @@ def body(lang: str) -> str:
             "Command line": [cli._parser("python -m calculators").format_help()]
             + [_help(slug) for slug in ("planner", "dispute-window")],
             "Templates": list(_templates()),
-            "Page sentences": list(_page_sentences()),
+            "Page sentences": list(_page_sentences(lang)),
         }
     parts = [f"== {title}\n\n" + "\n\n".join(items) for title, items in sections.items()]
     return "\n\n".join(part.rstrip() for part in parts) + "\n"
@@ -150,11 +151,12 @@ def _templates() -> Iterator[str]:
         yield f"-- {_(template.title)}\n{_(template.when)}\n\n{_(template.text)}"
 
 
-def _page_sentences() -> Iterator[str]:
+def _page_sentences(lang: str) -> Iterator[str]:
+    links = replace(LINKS, lang=lang)
     for key in PERIODS:
-        yield f"{key}: " + pages.expand(f"[[figure: {key}]]", LINKS)
+        yield f"{key}: " + pages.expand(f"[[figure: {key}]]", links)
     for key in FACTS:
-        yield f"{key}: " + pages.expand(f"[[fact: {key}]]", LINKS)
+        yield f"{key}: " + pages.expand(f"[[fact: {key}]]", links)
     yield "\n".join(f"{key}: {text}" for key, text in pages.interface().items())
     yield "\n".join(f"{key}: {text}" for key, text in pages.message_words().items())
 
