@@ -141,6 +141,12 @@ EXAMPLE = "2026-10-14 for Wed 14 Oct 2026"
             {"delivered": "Enter the delivery date or, if nothing has arrived, the shipping date."},
         ),
         ("return-refund", {}, {"agreed": "Enter at least one of these three dates."}),
+        # A date typed but refused is not also asked for.
+        (
+            "after-delivery",
+            {"delivered": "2026-02-30"},
+            {"delivered": "This is not a real date: February 2026 has 28 days."},
+        ),
         # Countdown days.
         (
             "dispute-window",
