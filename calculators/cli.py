@@ -222,7 +222,11 @@ def _main(argv: Sequence[str] | None, prog: str) -> int:
     except InputError as error:
         labels = {spec.name: _(spec.label) for spec in calculator.inputs}
         return _fail(
-            labelled(f"{_option(name)} ({labels[name]})", text) if name in labels else text
+            pgettext("an error about an option", "{option} ({label}): {problem}").format(
+                option=_option(name), label=labels[name], problem=text
+            )
+            if name in labels
+            else text
             for name, text in error.problems.items()
         )
     except ValueError as problem:

@@ -27,7 +27,7 @@ from .policy import (
     Period,
     Source,
 )
-from .words import LANGUAGES, _, language, ngettext, spoken
+from .words import LANGUAGES, _, labelled, language, ngettext, spoken
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
@@ -152,7 +152,7 @@ def _known(names: Iterable[str]) -> str:
 def cite(sources: Iterable[Source], links: Links) -> str:
     """Links to the sources, titled with each article's name."""
     return ", ".join(
-        f'[{source.name}]({links.sources_md}#{source.anchor} "{source.title}")'
+        f'[{source.name}]({links.sources_md}#{source.anchor} "{source.heading}")'
         for source in sources
     )
 
@@ -435,8 +435,8 @@ def _carrier_windows(links: Links) -> str:
             continue
         sources = dict.fromkeys(DISPUTE_OPENS.sources + group.dispute_closes.sources)
         links_html = ", ".join(
-            f'<a href="{html.escape(links.sources_url)}#{s.anchor}" title="{html.escape(s.title)}">'
-            f"{html.escape(s.name)}</a>"
+            f'<a href="{html.escape(links.sources_url)}#{s.anchor}" '
+            f'title="{html.escape(s.heading)}">{html.escape(s.name)}</a>'
             for s in sources
         )
         window = replace(group.dispute_closes, scope=()).describe()
@@ -480,7 +480,8 @@ def _all_sources(links: Links) -> str:
     def described(source: Source) -> str:
         given = "\n".join(f"- {figure}" for figure in figures_from(source))
         return (
-            f"### {source.name}: {source.title} {{#{source.anchor}}}\n\n{_(source.covers)}\n\n"
+            f"### {labelled(source.name, source.heading)} {{#{source.anchor}}}\n\n"
+            f"{_(source.covers)}\n\n"
             f"{_('What it is')}\n:   {_(source.kind)}\n\n"
             f"{_('Publisher')}\n:   {_(source.publisher)}\n\n"
             f"{_('Address')}\n:   {_(source.address)}\n\n"

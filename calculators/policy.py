@@ -44,8 +44,13 @@ class Source:
         """What a citation shows: "003", or "research notes" in the reader's language."""
         return _(self.called) if self.called else self.key
 
+    @property
+    def heading(self) -> str:
+        """The title in the reader's language: the articles keep theirs, ours is translated."""
+        return _(self.title)
+
     def as_dict(self) -> dict[str, str]:
-        return {"key": self.key, "name": self.name, "title": self.title}
+        return {"key": self.key, "name": self.name, "title": self.heading}
 
 
 SOURCES: dict[str, Source] = {
@@ -90,7 +95,7 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "research",
-            "Project research notes on AliExpress's own help pages",
+            N_("Project research notes on AliExpress's own help pages"),
             N_("The project's research notes, with a confidence for each fact."),
             N_(
                 "Stored copies of AliExpress help-centre pages from about 2012 to 2022 "

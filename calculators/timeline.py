@@ -189,7 +189,7 @@ SHIP_RETURN_BY = Step(
     N_("Last day to ship the return"),
     N_(
         "Send the item back by this day with a tracked service, and add the tracking number "
-        "to the order."
+        "to the dispute."
     ),
     lead=N_("Ship the return by"),
     overdue=N_(

@@ -239,7 +239,7 @@ def test_the_language_may_come_before_or_after_help(order: list[str]) -> None:
 def test_the_language_may_come_before_the_calculator() -> None:
     done = cli("--lang", "fr", "planner", "--shipped", "2026-03-02", "--today", "2026-03-10")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("AGIR\u00a0: Ouvrez un litige")
+    assert done.stdout.startswith("AGIR — Ouvrez un litige")
 
 
 def test_the_calendar_name_is_cleaned_and_the_reader_told(tmp_path: Path) -> None:
