@@ -224,7 +224,7 @@ def compile_all() -> None:
 
 PLURAL_FORMS = {
     "es": "nplurals=2; plural=(n != 1);",
-    "pt_BR": "nplurals=2; plural=(n > 1);",
+    "pt_BR": "nplurals=2; plural=(n != 1);",  # "0 dias", as Brazilian readers say it
     "fr": "nplurals=2; plural=(n > 1);",
 }
 

@@ -98,14 +98,12 @@ def _usage(calculator: Calculator, prog: str) -> str:
     return f"{prog} {calculator.slug} {' '.join(parts)} {extra}"
 
 
-def _help(spec: Input, calculator: Calculator) -> str:
+def _help(spec: Input) -> str:
     text = _("{label} — {help}").format(label=_(spec.label), help=_(spec.help))
     if isinstance(spec, ChoiceInput):
         text += " " + _("One of: {choices}.").format(
             choices=", ".join(_(choice.label) for choice in spec.choices)
         )
-    if spec.name in calculator.needs:
-        text += " " + _(calculator.needs_message)
     return text.replace("%", "%%")
 
 
@@ -124,7 +122,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         command = commands.add_parser(
             calculator.slug,
             help=_(calculator.title),
-            description=_(calculator.summary),
+            description=" ".join(
+                _(text) for text in (calculator.summary, calculator.needs_message) if text
+            ),
             usage=_usage(calculator, prog),
         )
         asked = command.add_argument_group(_("your order"))
@@ -133,7 +133,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                 _option(spec.name),
                 dest=spec.name,
                 metavar=_(METAVARS[spec.kind]),
-                help=_help(spec, calculator),
+                help=_help(spec),
             )
         command.add_argument(
             "--today",
@@ -312,8 +312,10 @@ def as_text(view: dict[str, Any]) -> str:
                 lines += _deadline(deadline, reasons=False)
     for note in view["notes"]:
         lines += ["", *_wrap(plain(note))]
-    lines += ["", _("Sources:")]
-    lines += ["  " + labelled(source["name"], source["title"]) for source in cited(view)]
+    sources = cited(view)
+    if sources:
+        lines += ["", _("Sources:")]
+        lines += ["  " + labelled(source["name"], source["title"]) for source in sources]
     lines += ["", *_wrap(view["trust"])]
     return "\n".join(lines)
 

@@ -144,7 +144,11 @@ class ChoiceInput(Input):
         return labels.get(value, str(value))
 
     def _listed(self) -> str:
-        return either(_(choice.label) for choice in self.choices)
+        """The choices in a sentence; quoted when one holds a comma, so none runs into another."""
+        labels = [_(choice.label) for choice in self.choices]
+        if any("," in label for label in labels):
+            labels = [_("“{choice}”").format(choice=label) for label in labels]
+        return either(labels)
 
     def declare(self) -> dict[str, Any]:
         return {
