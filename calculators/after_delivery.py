@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .calculator import Calculator
-from .inputs import CARRIER, DELIVERED, PROTECTION_LEFT, SHIPPED
+from .inputs import CARRIER, COUNTRY, DELIVERED, PROTECTION_LEFT, SHIPPED
 from .policy import DELIVERY_DEADLINE, DISPUTE_AFTER_DELIVERY, RETURN_REQUEST
 from .words import N_
 
@@ -14,7 +14,13 @@ CALCULATOR = Calculator(
         "The last day to open a dispute, from the delivery date, or from the shipping date "
         "if the parcel never came."
     ),
-    inputs=(DELIVERED.optional(), SHIPPED.optional(), CARRIER.optional(), PROTECTION_LEFT),
+    inputs=(
+        DELIVERED.optional(),
+        SHIPPED.optional(),
+        CARRIER.optional(),
+        PROTECTION_LEFT,
+        COUNTRY.optional(),
+    ),
     needs=("delivered", "shipped", "protection_left"),
     needs_message=N_("Enter the delivery date or, if nothing has arrived, the shipping date."),
     rules=(

@@ -72,6 +72,15 @@ SITUATIONS: tuple[tuple[str, str, dict[str, str]], ...] = (
         {"opened": "2026-10-01", "resolved": "2026-11-10", "paid": "2026-08-01"}
         | {"payment": "credit card"},
     ),
+    *(
+        ("2026-11-11", "planner", {"arrived": "yes", "delivered": "2026-11-10", "country": code})
+        for code in ("ES", "PT", "FR", "BE", "DE", "GB", "BR", "MX", "AR", "CL", "CO", "CH", "CA")
+    ),
+    (
+        "2026-11-11",
+        "planner",
+        {"shipped": "2026-10-02", "paid": "2026-10-01", "payment": "credit card", "country": "US"},
+    ),
     ("2026-03-10", "cancellation", {"requested": "2026-03-08"}),
     ("2026-03-16", "cancellation", {"requested": "2026-03-08"}),
 )

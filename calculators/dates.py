@@ -64,6 +64,14 @@ def parse(text: str) -> date:
     return date(year, month, day)
 
 
+def years_after(start: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return start.replace(year=start.year + years, day=28)
+
+
 def days_after(start: date, days: int, working_days: bool = False) -> date:
     """``days`` calendar days after ``start``, or that many Mondays-to-Fridays."""
     if not working_days:

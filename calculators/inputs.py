@@ -15,8 +15,8 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 from . import dates
-from .policy import CARRIER_GROUPS, find_carrier
-from .words import N_, _, either, field_date, quoted, spoken
+from .policy import CARRIER_GROUPS, COUNTRIES, find_carrier
+from .words import N_, _, current_language, either, field_date, quoted, spoken
 
 
 @dataclass(frozen=True)
@@ -364,6 +364,41 @@ REQUESTED = DateInput(
     event=N_("the day you asked to cancel"),
 )
 
+
+def _country(code: str) -> str | None:
+    """A country by its ISO 3166-1 code, any case: "es", "GB" or "uk", "de" (another EU
+    country)."""
+    wanted = code.strip().upper()
+    for country in COUNTRIES:
+        if wanted in (country.value.upper(), *country.codes):
+            return country.value
+    return None
+
+
+@dataclass(frozen=True)
+class CountryInput(ChoiceInput):
+    """Where the reader lives: the countries the reader's language suggests come first,
+    and none is chosen for them."""
+
+    def declare(self) -> dict[str, Any]:
+        declared = super().declare()
+        suggested = {c.value for c in COUNTRIES if current_language() in c.languages}
+        first = [c for c in declared["choices"] if c["value"] in suggested]
+        declared["choices"] = first + [c for c in declared["choices"] if c not in first]
+        return declared
+
+
+COUNTRY = CountryInput(
+    "country",
+    N_("Where you live"),
+    N_(
+        "Your country's law may give you more time, or other rights, beside AliExpress's own "
+        "rules. The code works too, such as ES or BR."
+    ),
+    choices=tuple(Choice(country.value, country.name) for country in COUNTRIES),
+    lookup=_country,
+)
+
 FACTS: dict[str, Input] = {
     spec.name: spec
     for spec in (
@@ -383,6 +418,7 @@ FACTS: dict[str, Input] = {
         RESOLVED,
         REJECTED,
         REQUESTED,
+        COUNTRY,
     )
 }
 """Everything an order can have, in the order the reader lives it."""

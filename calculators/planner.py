@@ -10,6 +10,7 @@ from .inputs import (
     ARRIVED,
     CARRIER,
     CONTACTED,
+    COUNTRY,
     DELIVERED,
     ESCALATED,
     OPENED,
@@ -42,6 +43,7 @@ INPUTS = (
     REJECTED.optional().when("opened"),
     PAYMENT.optional(),
     PAID.optional(),
+    COUNTRY.optional(),
 )
 
 
@@ -72,6 +74,7 @@ def covering(questions: Iterable[Calculator]) -> Calculator:
                 ),
             ),
             (N_("How you paid, for the routes after AliExpress"), ("payment", "paid")),
+            (N_("Where you live, for what its law adds"), ("country",)),
         ),
         needs=tuple(spec.name for spec in INPUTS if not isinstance(spec, ChoiceInput)),
         needs_message=N_("Enter at least one date, such as the day the seller shipped."),

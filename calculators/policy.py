@@ -141,7 +141,132 @@ SOURCES: dict[str, Source] = {
     )
 }
 
-Unit = Literal["day", "working day"]
+LAW_KIND = N_(
+    "A law, read in its official text or through the project's notes on rights by country."
+)
+LAW_READ = N_("2026, for the project's notes on consumer rights by country.")
+LAW_PUBLISHER = N_("The state that made the law.")
+
+
+def law(key: str, title: str, covers: str, address: str, called: str) -> Source:
+    """A consumer law the country routes rely on, cited by its name."""
+    return Source(key, title, LAW_KIND, covers, LAW_PUBLISHER, address, LAW_READ, called)
+
+
+LAWS: dict[str, Source] = {
+    source.key: source
+    for source in (
+        law(
+            "eu-crd",
+            "Directive 2011/83/EU on consumer rights",
+            N_("The right to withdraw from a purchase made at a distance, and its refund."),
+            "https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+            N_("EU Consumer Rights Directive"),
+        ),
+        law(
+            "eu-sgd",
+            "Directive (EU) 2019/771 on the sale of goods",
+            N_("The legal guarantee of conformity and the presumption that a fault was there."),
+            "https://eur-lex.europa.eu/eli/dir/2019/771/oj",
+            N_("EU Sale of Goods Directive"),
+        ),
+        law(
+            "es-law",
+            "Real Decreto Legislativo 1/2007 (TRLGDCU)",
+            N_("Spain's rules on withdrawal and on the legal guarantee."),
+            "https://www.boe.es/buscar/act.php?id=BOE-A-2007-20555",
+            N_("Spain's consumer law"),
+        ),
+        law(
+            "pt-law",
+            "Decreto-Lei 84/2021 and Decreto-Lei 24/2014",
+            N_("Portugal's rules on the legal guarantee and on withdrawal."),
+            N_("Not recorded: the official address was not confirmed."),
+            N_("Portugal's consumer law"),
+        ),
+        law(
+            "fr-law",
+            "Code de la consommation",
+            N_("France's rules on withdrawal and on the legal guarantee of conformity."),
+            N_("Not recorded: the official address was not confirmed."),
+            N_("France's Consumer Code"),
+        ),
+        law(
+            "uk-ccr",
+            "The Consumer Contracts Regulations 2013",
+            N_("The right to cancel a purchase made at a distance in the UK."),
+            "https://www.legislation.gov.uk/uksi/2013/3134",
+            N_("UK Consumer Contracts Regulations"),
+        ),
+        law(
+            "uk-cra",
+            "Consumer Rights Act 2015",
+            N_("The short-term right to reject faulty goods in the UK."),
+            "https://www.legislation.gov.uk/ukpga/2015/15/section/22",
+            N_("UK Consumer Rights Act"),
+        ),
+        law(
+            "br-cdc",
+            "Lei 8.078/1990 (Código de Defesa do Consumidor)",
+            N_("Brazil's right of regret and the time limits to complain of defects."),
+            "https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm",
+            N_("Brazil's Consumer Defence Code"),
+        ),
+        law(
+            "mx-lfpc",
+            "Ley Federal de Protección al Consumidor",
+            N_("Mexico's right to revoke a purchase made at a distance."),
+            "https://www.diputados.gob.mx/LeyesBiblio/pdf/LFPC.pdf",
+            N_("Mexico's Consumer Protection Law"),
+        ),
+        law(
+            "ar-law",
+            "Ley 24.240 de Defensa del Consumidor",
+            N_("Argentina's right to revoke a purchase made online."),
+            "https://www.argentina.gob.ar/normativa/nacional/ley-24240-638/actualizacion",
+            N_("Argentina's Consumer Protection Law"),
+        ),
+        law(
+            "cl-law",
+            "Ley 19.496 sobre protección de los derechos de los consumidores",
+            N_("Chile's right to withdraw from a purchase made online."),
+            "https://www.bcn.cl/leychile/navegar?idNorma=61438",
+            N_("Chile's Consumer Protection Law"),
+        ),
+        law(
+            "co-law",
+            "Ley 1480 de 2011 (Estatuto del Consumidor)",
+            N_("Colombia's right to withdraw, and its reversal of a payment made online."),
+            "http://www.secretariasenado.gov.co/senado/basedoc/ley_1480_2011.html",
+            N_("Colombia's Consumer Statute"),
+        ),
+        law(
+            "ch-co",
+            "Code des obligations (CO)",
+            N_("Switzerland's rules on warranty for defects; it gives no right to withdraw."),
+            "https://ch.ch/fr/securite-et-droit/retourner-ou-echanger-des-produits",
+            N_("Switzerland's Code of Obligations"),
+        ),
+        law(
+            "qc-cpa",
+            "Loi sur la protection du consommateur (Québec)",
+            N_("Québec's rules on distance contracts, and its chargeback by law."),
+            "http://legisquebec.gouv.qc.ca/en/version/cs/P-40.1?code=se:54_14&history=20211125",
+            N_("Québec's Consumer Protection Act"),
+        ),
+        law(
+            "us-fcba",
+            "Fair Credit Billing Act (15 USC 1666)",
+            N_("How to dispute a credit-card charge for goods not delivered as agreed."),
+            "https://consumer.ftc.gov/articles/using-credit-cards-and-disputing-charges",
+            N_("US Fair Credit Billing Act"),
+        ),
+    )
+}
+SOURCES.update(LAWS)
+
+
+Unit = Literal["day", "working day", "year"]
 
 
 @dataclass(frozen=True)
@@ -174,6 +299,8 @@ class Claim:
     @property
     def calendar_days(self) -> float:
         """About how long it lasts, to compare claims counted in different units."""
+        if self.unit == "year":
+            return self.days * 365.25
         return self.days * 7 / 5 if self.working_days else self.days
 
 
@@ -213,6 +340,8 @@ class Period:
             text = ngettext(
                 "{span} working day after {event}", "{span} working days after {event}", claim.days
             )
+        elif claim.unit == "year":
+            text = ngettext("{span} year after {event}", "{span} years after {event}", claim.days)
         else:
             text = ngettext("{span} day after {event}", "{span} days after {event}", claim.days)
         rule = text.format(span=claim.span, event=event)
@@ -379,7 +508,9 @@ DISPUTE_AFTER_RECEIPT = figure(
     Claim(15, ("research",), confidence=N_("high")),
 )
 EU_WITHDRAWAL = figure(
-    "eu_withdrawal", N_("delivery"), Claim(14, ("research",), confidence=N_("high"))
+    "eu_withdrawal",
+    N_("delivery of the last item"),
+    Claim(14, ("eu-crd", "research"), confidence=N_("high")),
 )
 PAYPAL_DISPUTE = figure(
     "paypal_dispute", N_("payment"), Claim(180, ("paypal", "research"), confidence=N_("high"))
@@ -391,6 +522,359 @@ PAYPAL_ESCALATION = figure(
 )
 CHARGEBACK = figure("chargeback", N_("payment"), Claim(120, ("cards",), confidence=N_("high")))
 """The earliest basis the networks count from; banks may set shorter limits of their own."""
+
+# What the law where the reader lives adds (the project's notes on rights by country).
+HIGH = N_("high")
+AFTER_DELIVERY = N_("delivery")
+LEGAL_GUARANTEE_EU = figure(
+    "legal_guarantee.eu", AFTER_DELIVERY, Claim(2, ("eu-sgd",), unit="year", confidence=HIGH)
+)
+LEGAL_GUARANTEE_ES_PT = figure(
+    "legal_guarantee.es_pt",
+    AFTER_DELIVERY,
+    Claim(3, ("es-law", "pt-law"), unit="year", confidence=HIGH),
+)
+PRESUMPTION_EU = figure(
+    "presumption.eu", AFTER_DELIVERY, Claim(1, ("eu-sgd",), unit="year", confidence=HIGH)
+)
+PRESUMPTION_ES_PT_FR = figure(
+    "presumption.es_pt_fr",
+    AFTER_DELIVERY,
+    Claim(2, ("es-law", "pt-law", "fr-law"), unit="year", confidence=HIGH),
+)
+PT_REJECTION = figure("pt_rejection", AFTER_DELIVERY, Claim(30, ("pt-law",), confidence=HIGH))
+UK_CANCEL = figure("uk_cancel", AFTER_DELIVERY, Claim(14, ("uk-ccr",), confidence=HIGH))
+UK_REJECT = figure("uk_reject", AFTER_DELIVERY, Claim(30, ("uk-cra",), confidence=HIGH))
+BR_REGRET = figure("br_regret", N_("receipt"), Claim(7, ("br-cdc",), confidence=HIGH))
+BR_DEFECT_NONDURABLE = figure(
+    "br_defect.non_durable", AFTER_DELIVERY, Claim(30, ("br-cdc",), confidence=HIGH)
+)
+BR_DEFECT_DURABLE = figure(
+    "br_defect.durable", AFTER_DELIVERY, Claim(90, ("br-cdc",), confidence=HIGH)
+)
+MX_REVOKE = figure(
+    "mx_revoke", AFTER_DELIVERY, Claim(5, ("mx-lfpc",), unit="working day", confidence=HIGH)
+)
+AR_REVOKE = figure("ar_revoke", AFTER_DELIVERY, Claim(10, ("ar-law",), confidence=HIGH))
+CL_WITHDRAW = figure("cl_withdraw", N_("receipt"), Claim(10, ("cl-law",), confidence=HIGH))
+CO_WITHDRAW = figure(
+    "co_withdraw", AFTER_DELIVERY, Claim(5, ("co-law",), unit="working day", confidence=HIGH)
+)
+CO_REVERSAL = figure(
+    "co_reversal",
+    N_("learning of the problem"),
+    Claim(5, ("co-law",), unit="working day", confidence=N_("medium")),
+)
+CH_WARRANTY = figure(
+    "ch_warranty", AFTER_DELIVERY, Claim(2, ("ch-co",), unit="year", confidence=HIGH)
+)
+QC_CHARGEBACK = figure(
+    "qc_chargeback",
+    N_("the merchant's failure to refund"),
+    Claim(60, ("qc-cpa",), confidence=HIGH),
+)
+US_FCBA = figure(
+    "us_fcba",
+    N_("the first statement showing the charge"),
+    Claim(60, ("us-fcba",), confidence=HIGH),
+)
+
+
+@dataclass(frozen=True)
+class Right:
+    """A deadline the law where the reader lives gives, from the delivery or the payment.
+
+    ``says`` what it lets the reader do, and how it meets a seller abroad; ``only_for``
+    names the payment methods it needs (a credit card for the US law).
+    """
+
+    key: str
+    label: str
+    period: Period
+    says: str
+    counted_from: Literal["delivered", "paid"] = "delivered"
+    only_for: tuple[str, ...] = ()
+
+
+EU_ABROAD = N_(
+    "It binds sellers outside the EU who sell to your country, and AliExpress committed to EU "
+    "consumer authorities in 2021 to respect it; enforcing it against a seller in China is "
+    "the hard part, so keep the dates of your payment route in view."
+)
+EU_WITHDRAW = Right(
+    "withdrawal",
+    N_("Last day to withdraw from the purchase (EU law)"),
+    EU_WITHDRAWAL,
+    N_(
+        "Tell the seller in writing that you withdraw; you get back every sum paid, the "
+        "original delivery included. The seller may wait for the item or your proof of "
+        "posting before refunding."
+    ),
+)
+EU_GUARANTEE = Right(
+    "legal_guarantee",
+    N_("The legal guarantee of conformity ends"),
+    LEGAL_GUARANTEE_EU,
+    N_("Until then the seller must repair, replace, cut the price or refund a faulty item."),
+)
+ES_PT_GUARANTEE = Right(
+    "legal_guarantee",
+    EU_GUARANTEE.label,
+    LEGAL_GUARANTEE_ES_PT,
+    EU_GUARANTEE.says,
+)
+EU_PRESUMPTION = Right(
+    "presumption",
+    N_("A fault is presumed to have been there at delivery until"),
+    PRESUMPTION_EU,
+    N_("Until then you need not prove that the fault was there when the item arrived."),
+)
+ES_PT_FR_PRESUMPTION = Right(
+    "presumption", EU_PRESUMPTION.label, PRESUMPTION_ES_PT_FR, EU_PRESUMPTION.says
+)
+EU_RIGHTS = (EU_WITHDRAW, EU_GUARANTEE, EU_PRESUMPTION)
+
+
+@dataclass(frozen=True)
+class Country:
+    """Where the reader lives, and the deadlines its law adds to AliExpress's own.
+
+    ``codes`` are the ISO 3166-1 codes it stands for; ``note`` what to know there, such as
+    a right the reader might expect and does not have.
+    """
+
+    value: str
+    name: str
+    rights: tuple[Right, ...]
+    codes: tuple[str, ...] = ()
+    note: str = ""
+    note_sources: tuple[str, ...] = ()
+    note_period: Period | None = None
+    languages: tuple[str, ...] = ()
+    """The languages whose readers are offered it first."""
+
+
+EU_OTHERS = [
+    "AT",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "RO",
+    "SK",
+    "SI",
+    "SE",
+]
+COUNTRIES: tuple[Country, ...] = (
+    Country(
+        "ES", N_("Spain"), (EU_WITHDRAW, ES_PT_GUARANTEE, ES_PT_FR_PRESUMPTION), languages=("es",)
+    ),
+    Country(
+        "PT",
+        N_("Portugal"),
+        (
+            EU_WITHDRAW,
+            Right(
+                "rejection",
+                N_("Last day to reject a faulty item outright (Portugal)"),
+                PT_REJECTION,
+                N_(
+                    "Until then you may choose a replacement or end the contract for a faulty item."
+                ),
+            ),
+            ES_PT_GUARANTEE,
+            ES_PT_FR_PRESUMPTION,
+        ),
+        languages=("pt-BR",),
+    ),
+    Country(
+        "FR", N_("France"), (EU_WITHDRAW, EU_GUARANTEE, ES_PT_FR_PRESUMPTION), languages=("fr",)
+    ),
+    Country("BE", N_("Belgium"), EU_RIGHTS, languages=("fr",)),
+    Country("EU", N_("Another EU country"), EU_RIGHTS, codes=tuple(EU_OTHERS)),
+    Country(
+        "GB",
+        N_("United Kingdom"),
+        (
+            Right(
+                "cancel",
+                N_("Last day to cancel the purchase (UK law)"),
+                UK_CANCEL,
+                N_(
+                    "Tell the seller you cancel; standard delivery is refunded too. Enforcing it "
+                    "against a seller in China is hard: keep your payment route's dates in view."
+                ),
+            ),
+            Right(
+                "reject",
+                N_("Last day to reject a faulty item for a full refund (UK law)"),
+                UK_REJECT,
+                N_(
+                    "The short-term right to reject: the seller pays the reasonable cost of return."
+                ),
+            ),
+        ),
+        codes=("UK",),
+        languages=("en",),
+    ),
+    Country(
+        "BR",
+        N_("Brazil"),
+        (
+            Right(
+                "regret",
+                N_("Last day to cancel by the right of regret (Brazil)"),
+                BR_REGRET,
+                N_(
+                    "Everything paid comes back, shipping and the import taxes paid at checkout "
+                    "included; Brazilian courts can hear the case against a seller abroad."
+                ),
+            ),
+            Right(
+                "defect_non_durable",
+                N_("Last day to complain of a visible defect in a non-durable item (Brazil)"),
+                BR_DEFECT_NONDURABLE,
+                N_("A complaint on record pauses this time until the seller clearly refuses."),
+            ),
+            Right(
+                "defect_durable",
+                N_("Last day to complain of a visible defect in a durable item (Brazil)"),
+                BR_DEFECT_DURABLE,
+                N_("A complaint on record pauses this time until the seller clearly refuses."),
+            ),
+        ),
+        languages=("pt-BR",),
+    ),
+    Country(
+        "MX",
+        N_("Mexico"),
+        (
+            Right(
+                "revoke",
+                N_("Last day to revoke the purchase (Mexico)"),
+                MX_REVOKE,
+                N_(
+                    "Send the notice by a reliable means: the posting date counts. You pay "
+                    "the return."
+                ),
+            ),
+        ),
+        languages=("es",),
+    ),
+    Country(
+        "AR",
+        N_("Argentina"),
+        (
+            Right(
+                "revoke",
+                N_("Last day to revoke the purchase (Argentina)"),
+                AR_REVOKE,
+                N_("No reason is needed, and the seller pays the return."),
+            ),
+        ),
+        languages=("es",),
+    ),
+    Country(
+        "CL",
+        N_("Chile"),
+        (
+            Right(
+                "withdraw",
+                N_("Last day to withdraw from the purchase (Chile)"),
+                CL_WITHDRAW,
+                N_("Longer if the seller sent you no written confirmation of the purchase."),
+            ),
+        ),
+        languages=("es",),
+    ),
+    Country(
+        "CO",
+        N_("Colombia"),
+        (
+            Right(
+                "withdraw",
+                N_("Last day to withdraw from the purchase (Colombia)"),
+                CO_WITHDRAW,
+                N_("You pay the transport for the return."),
+            ),
+            Right(
+                "reversal",
+                N_("Last day to ask your bank for a payment reversal (Colombia)"),
+                CO_REVERSAL,
+                N_(
+                    "Counted here from delivery, the day you could first see the problem: tell "
+                    "the seller, return the item where it applies, and notify your card's issuer."
+                ),
+            ),
+        ),
+        languages=("es",),
+    ),
+    Country(
+        "CH",
+        N_("Switzerland"),
+        (
+            Right(
+                "warranty",
+                N_("Warranty for defects ends (Switzerland)"),
+                CH_WARRANTY,
+                N_("Tell the seller of a defect as soon as you find it."),
+            ),
+        ),
+        note=N_(
+            "Swiss law gives no right to cancel a purchase made online: only the seller's own "
+            "terms can. Rely on AliExpress's protection, PayPal or your card."
+        ),
+        note_sources=("ch-co",),
+        languages=("fr",),
+    ),
+    Country(
+        "CA",
+        N_("Canada (Québec)"),
+        (),
+        note=N_(
+            "Québec's law has no general right to change your mind. If a merchant does not "
+            "refund a purchase you cancelled as the law allows, ask your credit-card issuer no "
+            "later than {rule}: the issuer must credit you."
+        ),
+        note_sources=("qc-cpa",),
+        note_period=QC_CHARGEBACK,
+        languages=("fr", "en"),
+    ),
+    Country(
+        "US",
+        N_("United States"),
+        (
+            Right(
+                "fcba",
+                N_("Dispute the credit-card charge in writing (US law) by"),
+                US_FCBA,
+                N_(
+                    "The law counts from the first statement showing the charge, which comes "
+                    "after the payment: this date assumes the statement came the day you paid."
+                ),
+                counted_from="paid",
+                only_for=("credit card",),
+            ),
+        ),
+        languages=("en",),
+    ),
+    Country("other", N_("Another country"), ()),
+)
+"""The countries whose law the guide dates, listed once: the form, the engine, the pages."""
 CARD_REFUND = figure(
     "card_refund",
     N_("the refund is issued"),

@@ -13,7 +13,7 @@ from typing import Any
 
 from .calculator import Calculator, Result
 from .policy import REVIEWED, SOURCE_YEARS, SOURCES, Source
-from .timeline import Deadline, Kind, Note, worded
+from .timeline import Deadline, Note, worded
 from .verdict import Verdict
 from .words import _, from_today, labelled, ngettext, spoken
 
@@ -140,9 +140,7 @@ def deadline_view(deadline: Deadline, today: date) -> dict[str, Any]:
             *(other_line(other, deadline) for other in deadline.others),
             *(note_view(note) for note in deadline.context),
         ],
-        "advice": worded(deadline.step.advice)
-        if state != "passed" and deadline.kind is not Kind.INFO
-        else "",
+        "advice": worded(deadline.step.advice) if state != "passed" else "",
     }
 
 

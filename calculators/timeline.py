@@ -22,6 +22,7 @@ from .policy import (
     CARRIER_RULE_CAVEAT,
     CARRIER_RULE_CAVEAT_SOURCES,
     CHARGEBACK,
+    COUNTRIES,
     DECISION,
     DECISION_CAVEAT,
     DELIVERY_DEADLINE,
@@ -264,6 +265,9 @@ CHARGEBACK_BY = Step(
         "live offers."
     ),
 )
+ROUTE_IF_NEEDED = N_(
+    "Only if AliExpress does not solve it: this is the usual last day for that route."
+)
 ROUTE_ENDS = {
     "rejected": (
         N_("Your dispute closed without a refund"),
@@ -381,6 +385,7 @@ class Order:
     resolved: date | None = None
     rejected: date | None = None
     requested: date | None = None
+    country: str | None = None
 
     @property
     def before_dispute(self) -> bool:
@@ -412,6 +417,8 @@ def counted(step: Step, start: date, period: Period) -> Deadline:
 
 def _reading(step: Step, start: date, period: Period, claim: Claim) -> Deadline:
     def count(days: int) -> date:
+        if claim.unit == "year":
+            return dates.years_after(start, days)
         return dates.days_after(start, days, claim.working_days)
 
     return Deadline(
@@ -576,7 +583,8 @@ def steps(order: Order, today: date) -> tuple[Deadline, ...]:
         found.append(after_aliexpress(order, cause, route, refund, today))
     elif route is not None:
         meet = not order.before_dispute and route.date >= today
-        found.append(route if meet else replace(route, step=replace(route.step, kind=Kind.INFO)))
+        known = replace(route.step, kind=Kind.INFO, advice=ROUTE_IF_NEEDED)
+        found.append(route if meet else replace(route, step=known))
     if order.before_dispute and cause is None:
         if order.shipped:
             found.append(counted(FIRST_DAY, order.shipped, DISPUTE_OPENS))
@@ -599,7 +607,25 @@ def steps(order: Order, today: date) -> tuple[Deadline, ...]:
         found.append(on_its_way(order.return_posted, today))
     if refund is not None:
         found.append(refund)
+    found += country_steps(order)
     return tuple(sorted(found, key=lambda step: step.date))
+
+
+def country_steps(order: Order) -> list[Deadline]:
+    """The deadlines the law where the reader lives adds: dates worth knowing beside
+    AliExpress's, from the delivery (of an item the reader has) or from the payment."""
+    country = next((c for c in COUNTRIES if c.value == order.country), None)
+    if country is None:
+        return []
+    received = order.delivered if order.arrived in (None, "yes") else None
+    found = []
+    for right in country.rights:
+        start = received if right.counted_from == "delivered" else order.paid
+        if start is None or (right.only_for and order.payment not in right.only_for):
+            continue
+        step = Step(f"law.{right.key}", Kind.INFO, right.label, right.says)
+        found.append(counted(step, start, right.period))
+    return found
 
 
 def open_for_return(today: date) -> Deadline:
@@ -716,4 +742,12 @@ def notes(order: Order, timeline: tuple[Deadline, ...]) -> tuple[Note, ...]:
             PAYMENT_UNKNOWN_NOTE,
         ),
     ]
-    return tuple(note for applies, note in chosen if applies)
+    return (*(note for applies, note in chosen if applies), *country_notes(order))
+
+
+def country_notes(order: Order) -> tuple[Note, ...]:
+    """What to know where the reader lives: a right they might expect and do not have."""
+    country = next((c for c in COUNTRIES if c.value == order.country), None)
+    if country is None or not country.note:
+        return ()
+    return (Note(country.note, "info", country.note_sources, country.note_period),)

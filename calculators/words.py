@@ -29,6 +29,7 @@ LANGUAGES = (SOURCE_LANGUAGE, *CATALOGS)
 _SOURCE = gettext.NullTranslations()
 _field_dates: ContextVar[bool] = ContextVar("field_dates", default=False)
 _active: ContextVar[gettext.NullTranslations] = ContextVar("words", default=_SOURCE)  # noqa: B039
+_code: ContextVar[str] = ContextVar("language", default=SOURCE_LANGUAGE)
 
 
 def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name
@@ -81,11 +82,18 @@ def translations(code: str) -> gettext.NullTranslations:
 @contextmanager
 def language(code: str = SOURCE_LANGUAGE) -> Iterator[None]:
     """Speak ``code`` inside the block (the command line, one bridge call, one page)."""
-    token = _active.set(translations(code if code in LANGUAGES else SOURCE_LANGUAGE))
+    code = code if code in LANGUAGES else SOURCE_LANGUAGE
+    token, named = _active.set(translations(code)), _code.set(code)
     try:
         yield
     finally:
         _active.reset(token)
+        _code.reset(named)
+
+
+def current_language() -> str:
+    """The code of the language being spoken, for choices a language suggests."""
+    return _code.get()
 
 
 def either(items: Iterable[str]) -> str:
