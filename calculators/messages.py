@@ -292,8 +292,13 @@ TEMPLATES: tuple[Template, ...] = (
         N_(
             "Hello,\n\n"
             "I withdraw from my purchase of {item}, order {order}, which I received on "
-            "{delivered}. I will send the item back; please tell me the return address, "
-            "and refund the price once you receive it.\n\n"
+            "{delivered}.\n\n"
+            "Please refund every sum I paid for this order, including the original standard "
+            "delivery charge and any import VAT collected at checkout, to the payment method "
+            "I used, within the time the law sets.\n\n"
+            "Please tell me the return address: I will send the item back with tracking. As "
+            "the law provides, the cost of sending it back is yours, unless you told me "
+            "otherwise before I bought it.\n\n"
             "{name}"
         ),
         ("item", "order", "delivered", "name"),

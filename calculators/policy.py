@@ -9,7 +9,7 @@ from here; prose never types a number itself. Every figure registers itself in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -138,6 +138,19 @@ SOURCES: dict[str, Source] = {
             read=N_("2026, in stored copies, for the project's notes on payment routes."),
             called=N_("the card networks' rules"),
         ),
+        Source(
+            "rights",
+            N_("Project notes on consumer rights and payment routes by country"),
+            N_("The project's research notes, with a confidence for each fact."),
+            N_(
+                "Consumer laws, help desks, payment routes and the services that take scam "
+                "reports, country by country, from stored copies of official and other "
+                "public pages."
+            ),
+            publisher=N_("This guide's own research."),
+            address=N_("Not public: kept with the project."),
+            called=N_("rights notes"),
+        ),
     )
 }
 
@@ -145,7 +158,7 @@ LAW_KIND = N_(
     "A law, read in its official text or through the project's notes on rights by country."
 )
 LAW_READ = N_("2026, for the project's notes on consumer rights by country.")
-LAW_PUBLISHER = N_("The state that made the law.")
+LAW_PUBLISHER = N_("The lawmaker that passed it.")
 
 
 def law(key: str, title: str, covers: str, address: str, called: str) -> Source:
@@ -190,6 +203,14 @@ LAWS: dict[str, Source] = {
             N_("France's rules on withdrawal and on the legal guarantee of conformity."),
             N_("Not recorded: the official address was not confirmed."),
             N_("France's Consumer Code"),
+        ),
+        law(
+            "be-law",
+            "Code civil (art. 1649bis ff.) and Code de droit économique (VI.47 ff.)",
+            N_("Belgium's rules on withdrawal and on the legal guarantee."),
+            "http://economie.fgov.be/fr/themes/protection-des-consommateurs/garantie/"
+            "la-loi-sur-la-garantie",
+            N_("Belgium's consumer law"),
         ),
         law(
             "uk-ccr",
@@ -542,6 +563,11 @@ PRESUMPTION_ES_PT_FR = figure(
     AFTER_DELIVERY,
     Claim(2, ("es-law", "pt-law", "fr-law"), unit="year", confidence=HIGH),
 )
+PRESUMPTION_BE = figure(
+    "presumption.be",
+    AFTER_DELIVERY,
+    Claim(2, ("be-law",), unit="year", confidence=N_("medium")),
+)
 PT_REJECTION = figure("pt_rejection", AFTER_DELIVERY, Claim(30, ("pt-law",), confidence=HIGH))
 UK_CANCEL = figure("uk_cancel", AFTER_DELIVERY, Claim(14, ("uk-ccr",), confidence=HIGH))
 UK_REJECT = figure("uk_reject", AFTER_DELIVERY, Claim(30, ("uk-cra",), confidence=HIGH))
@@ -591,31 +617,38 @@ class Right:
     key: str
     label: str
     period: Period
-    says: str
+    says: str | tuple[str, ...]
     counted_from: Literal["delivered", "paid"] = "delivered"
     only_for: tuple[str, ...] = ()
 
 
 EU_ABROAD = N_(
     "It binds sellers outside the EU who sell to your country, and AliExpress committed to EU "
-    "consumer authorities in 2021 to respect it; enforcing it against a seller in China is "
-    "the hard part, so keep the dates of your payment route in view."
+    "consumer authorities to respect it; enforcing it against a seller in China is the hard "
+    "part, so keep the dates of your payment route in view."
 )
 EU_WITHDRAW = Right(
     "withdrawal",
     N_("Last day to withdraw from the purchase (EU law)"),
     EU_WITHDRAWAL,
-    N_(
-        "Tell the seller in writing that you withdraw; you get back every sum paid, the "
-        "original delivery included. The seller may wait for the item or your proof of "
-        "posting before refunding."
+    (
+        N_(
+            "Tell the seller clearly that you withdraw (in writing is safest): the price and "
+            "the standard delivery come back. You pay the return only if the seller said so "
+            "before the purchase, and the seller may wait for the item or your proof of posting "
+            "before refunding."
+        ),
+        EU_ABROAD,
     ),
 )
 EU_GUARANTEE = Right(
     "legal_guarantee",
     N_("The legal guarantee of conformity ends"),
     LEGAL_GUARANTEE_EU,
-    N_("Until then the seller must repair, replace, cut the price or refund a faulty item."),
+    N_(
+        "Until then the seller must make a faulty item right: repair or replacement first, "
+        "then a price cut or a refund."
+    ),
 )
 ES_PT_GUARANTEE = Right(
     "legal_guarantee",
@@ -625,7 +658,7 @@ ES_PT_GUARANTEE = Right(
 )
 EU_PRESUMPTION = Right(
     "presumption",
-    N_("A fault is presumed to have been there at delivery until"),
+    N_("Last day a fault is presumed to have been there at delivery"),
     PRESUMPTION_EU,
     N_("Until then you need not prove that the fault was there when the item arrived."),
 )
@@ -704,7 +737,12 @@ COUNTRIES: tuple[Country, ...] = (
     Country(
         "FR", N_("France"), (EU_WITHDRAW, EU_GUARANTEE, ES_PT_FR_PRESUMPTION), languages=("fr",)
     ),
-    Country("BE", N_("Belgium"), EU_RIGHTS, languages=("fr",)),
+    Country(
+        "BE",
+        N_("Belgium"),
+        (EU_WITHDRAW, EU_GUARANTEE, replace(EU_PRESUMPTION, period=PRESUMPTION_BE)),
+        languages=("fr",),
+    ),
     Country("EU", N_("Another EU country"), EU_RIGHTS, codes=tuple(EU_OTHERS)),
     Country(
         "GB",
@@ -739,9 +777,13 @@ COUNTRIES: tuple[Country, ...] = (
                 "regret",
                 N_("Last day to cancel by the right of regret (Brazil)"),
                 BR_REGRET,
-                N_(
-                    "Everything paid comes back, shipping and the import taxes paid at checkout "
-                    "included; Brazilian courts can hear the case against a seller abroad."
+                (
+                    N_(
+                        "Everything paid comes back, shipping included; a state consumer "
+                        "prosecutor has held that the import taxes paid at checkout must come "
+                        "back too."
+                    ),
+                    N_("Brazilian courts can hear the case against a seller abroad."),
                 ),
             ),
             Right(
@@ -860,7 +902,7 @@ COUNTRIES: tuple[Country, ...] = (
         (
             Right(
                 "fcba",
-                N_("Dispute the credit-card charge in writing (US law) by"),
+                N_("Last day to dispute the credit-card charge in writing (US law)"),
                 US_FCBA,
                 N_(
                     "The law counts from the first statement showing the charge, which comes "
@@ -966,6 +1008,57 @@ FACTS: dict[str, Fact] = {
             ("research",),
             N_("medium"),
         ),
+        # Your rights where you live (docs/rights.md), from the project's notes by country.
+        Fact("aliexpress_eu_commitments", "2020–2021", ("rights",), N_("high")),
+        Fact("withdrawal_extension", N_("12 months"), ("rights",), N_("high")),
+        Fact("distance_return_days", N_("14 days"), ("rights",), N_("high")),
+        Fact("uk_presumption", N_("6 months after delivery"), ("rights",), N_("high")),
+        Fact("uk_s75_floor", "£100", ("rights",), N_("high")),
+        Fact("uk_s75_cap", "£30,000", ("rights",), N_("high")),
+        Fact("uk_citizens_advice", "0808 223 1133", ("rights",), N_("medium")),
+        Fact("uk_consumerline", "0300 123 6262", ("rights",), N_("medium")),
+        Fact("br_repair", N_("30 days to fix the defect"), ("rights",), N_("high")),
+        Fact(
+            "br_small_claims",
+            N_("claims worth up to 40 minimum wages, with no lawyer needed up to 20"),
+            ("rights",),
+            N_("high"),
+        ),
+        Fact("mx_profeco", "55 5568 8722, 800 468 8722", ("rights",), N_("high")),
+        Fact(
+            "cl_no_confirmation",
+            N_("90 days if the seller sent no written confirmation of the purchase"),
+            ("rights",),
+            N_("high"),
+        ),
+        Fact("co_refund", N_("30 calendar days, with no deductions"), ("rights",), N_("high")),
+        Fact(
+            "qc_missing_info",
+            N_("7 days after you receive your copy of the contract"),
+            ("rights",),
+            N_("high"),
+        ),
+        Fact(
+            "qc_late_delivery",
+            N_(
+                "30 days after the agreed delivery date, or 30 days after the purchase if no "
+                "date was given"
+            ),
+            ("rights",),
+            N_("high"),
+        ),
+        Fact("qc_refund", N_("15 days after you cancel"), ("rights",), N_("high")),
+        Fact("uk_scam_text", "7726", ("rights",), N_("high")),
+        Fact("uk_report_fraud", "0300 123 2040", ("rights",), N_("high")),
+        Fact("uk_scotland_police", "101", ("rights",), N_("high")),
+        Fact("uk_app_refund_cap", "£85,000", ("rights",), N_("high")),
+        Fact("fr_17cyber", "17Cyber", ("rights",), N_("high")),
+        Fact("fr_info_escroqueries", "0805 805 817", ("rights",), N_("high")),
+        Fact("fr_spam_sms", "33700", ("rights",), N_("medium")),
+        Fact("es_incibe", "017", ("rights",), N_("high")),
+        Fact("es_incibe_whatsapp", "900 116 117", ("rights",), N_("high")),
+        Fact("be_card_stop", "078 170 170", ("rights",), N_("high")),
+        Fact("ca_anti_fraud", "1-888-495-8501", ("rights",), N_("high")),
     )
 }
 

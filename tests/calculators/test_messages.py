@@ -124,3 +124,30 @@ def test_a_date_blank_is_a_fact_of_the_order() -> None:
         if blank.kind == "date":
             assert blank.name in messages.FACTS
             assert blank.label == messages.FACTS[blank.name].label
+
+
+BUYER_PAYS_THE_RETURN = re.compile(
+    r"\bI( will| shall| must| have to| need to| am to| agree to|'ll) (pay|cover|bear)\b"
+    r"|\bmy (own )?(cost|expense)\b",
+    re.I,
+)
+"""A buyer taking on the return's cost, which EU law leaves to a seller who said nothing."""
+
+
+def test_the_buyer_pays_check_sees_a_buyer_who_pays() -> None:
+    for said in ("I will pay for the return.", "I'll cover the postage", "at my own expense"):
+        assert BUYER_PAYS_THE_RETURN.search(said)
+    assert not BUYER_PAYS_THE_RETURN.search("the cost of sending it back is yours")
+
+
+def test_the_withdrawal_letter_asks_for_delivery_back_and_never_has_the_buyer_pay() -> None:
+    template = by_key("eu-withdrawal")
+    for text in (english(template), messages.with_brackets(template)):
+        said = " ".join(text.split())
+        assert "every sum I paid" in said
+        assert "original standard delivery charge" in said
+        assert "to the payment method I used" in said
+        assert "within the time the law sets" in said
+        assert "the cost of sending it back is yours, unless you told me otherwise" in said
+        assert not BUYER_PAYS_THE_RETURN.search(said)
+        assert "refund the price" not in said

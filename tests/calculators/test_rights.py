@@ -44,7 +44,7 @@ def planned(**facts: str) -> dict[str, date]:
         (
             "BE",
             {"withdrawal": "2026-11-24", "legal_guarantee": "2028-11-10"}
-            | {"presumption": "2027-11-10"},
+            | {"presumption": "2028-11-10"},  # Belgium's two years since 2022
         ),
         (
             "de",
@@ -107,7 +107,7 @@ def test_switzerland_and_quebec_say_what_their_law_does_not_give() -> None:
         ("BR", "pt-BR", "law.regret", "2026-11-17"),
         ("PT", "pt-BR", "law.rejection", "2026-12-10"),
         ("FR", "fr", "law.withdrawal", "2026-11-24"),
-        ("BE", "fr", "law.presumption", "2027-11-10"),
+        ("BE", "fr", "law.presumption", "2028-11-10"),
         ("CH", "fr", "law.warranty", "2028-11-10"),
         ("GB", "en", "law.reject", "2026-12-10"),
     ],

@@ -90,14 +90,10 @@
     known: new Set(),
 
     load() {
-      const saved = storage((store) => store.getItem(STORAGE_KEY));
+      const saved = readSaved(STORAGE_KEY, (value) => value?.constructor === Object);
       if (!saved) return;
-      try {
-        this.replace(Object.entries(JSON.parse(saved)));
-        this.remembered = true;
-      } catch {
-        storage((store) => store.removeItem(STORAGE_KEY));
-      }
+      this.replace(Object.entries(saved));
+      this.remembered = true;
     },
     replace(entries) {
       this.facts = new Map(entries.filter(([, value]) => typeof value === "string" && value !== ""));
@@ -133,6 +129,26 @@
     } catch {
       return null;
     }
+  }
+
+  /**
+   * What this script saved under ``key``, if it is there and ``fits``. Saved data that
+   * cannot be read (edited by hand, or by another version of this script) is dropped, with a line saying so,
+   * rather than stopping the page on every visit.
+   */
+  function readSaved(key, fits) {
+    const text = storage((store) => store.getItem(key));
+    if (text === null) return null;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (fits(value)) return value;
+    console.warn(`Dropped what this site saved as ${key} on this device: it could not be read.`);
+    storage((store) => store.removeItem(key));
+    return null;
   }
 
   function el(tag, props = {}, ...children) {
@@ -838,7 +854,7 @@
       box.dataset.index = index;
       return box;
     });
-    const saved = new Set(JSON.parse(storage((store) => store.getItem(TICKS_KEY)) ?? "[]"));
+    const saved = new Set(readSaved(TICKS_KEY, Array.isArray) ?? []);
     boxes.forEach((box, index) => (box.checked = saved.has(index)));
     const count = el("p", { class: "checklist__count", role: "status" });
     const remember = el("input", { type: "checkbox", id: "checklist-remember", checked: order.remembered });
@@ -906,4 +922,7 @@
   window.document$?.subscribe(mountAll);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
+  // The page's head shows the no-JavaScript text again unless this script got this far.
+  window.calculatorsRunning = true;
+  document.documentElement.classList.add("js");
 })();
