@@ -1,9 +1,11 @@
-"""What do I write? Message templates for sellers, AliExpress, PayPal, banks and EU sellers.
+"""What do I write? Message templates for sellers, AliExpress, PayPal, banks and consumer bodies.
 
 Each template names the blanks it has; the message builder on the templates page asks
 for them, fills in the dates the reader already gave a calculator, and copies the
 result. Without JavaScript, or on paper, the same templates show their blanks in
-square brackets. Only words are here: no template states a policy figure.
+square brackets. Only words are here: no template states a policy figure, and a letter
+that rests on a law names the law and its article, never a number of days ("within the
+time the law sets").
 """
 
 from __future__ import annotations
@@ -51,10 +53,10 @@ BLANKS: dict[str, Blank] = {
 
 @dataclass(frozen=True)
 class Template:
-    """A message, titled by where it goes. To the seller, the carrier, PayPal or the bank,
-    it is written outside an AliExpress dispute; the dispute's description, a message on
-    the dispute page and a statement to AliExpress are written where one is open. Only
-    these three say that a dispute is open."""
+    """A message, titled by where it goes. To the seller, the carrier, PayPal, the bank or
+    a consumer body, it is written outside an AliExpress dispute; the dispute's
+    description, a message on the dispute page and a statement to AliExpress are written
+    where one is open. Only these three say that an AliExpress dispute is open."""
 
     key: str
     title: str
@@ -266,6 +268,28 @@ TEMPLATES: tuple[Template, ...] = (
         ("amount", "paid", "order", "item", "problem", "outcome", "request"),
     ),
     Template(
+        "paypal-claim",
+        N_("To PayPal: escalating the dispute to a claim"),
+        N_(
+            "When the seller has not settled your PayPal dispute. On PayPal's website, go to "
+            "the Resolution Center, click View next to the dispute, then Escalate to PayPal "
+            "at the bottom of the page; paste this message and click Submit. Do it within "
+            "PayPal's time to escalate: a dispute not escalated in time closes for good and "
+            "cannot be reopened."
+        ),
+        N_(
+            "I ask PayPal to decide my PayPal dispute about AliExpress order {order} "
+            "({item}): the seller has not settled it.\n\n"
+            "I paid {amount} on {paid}.\n\n"
+            "The problem: {problem}\n\n"
+            "What happened on AliExpress: {outcome}\n\n"
+            "My evidence is attached: the order details, my messages with the seller, photos "
+            "or video, and the tracking. Under PayPal Buyer Protection, I ask for a full "
+            "refund of my payment."
+        ),
+        ("order", "item", "amount", "paid", "problem", "outcome"),
+    ),
+    Template(
         "chargeback",
         N_("To your bank: asking for a chargeback"),
         N_(
@@ -302,6 +326,99 @@ TEMPLATES: tuple[Template, ...] = (
             "{name}"
         ),
         ("item", "order", "delivered", "name"),
+    ),
+    Template(
+        "uk-cancel",
+        N_("To the seller: cancelling the purchase (UK)"),
+        N_(
+            "For buyers in the United Kingdom who want to send back an item they do not want: "
+            "the Consumer Contracts Regulations give you the right to cancel. Send it through "
+            "the order's messages, and keep a screenshot that shows the date."
+        ),
+        N_(
+            "Hello,\n\n"
+            "I cancel my purchase of {item}, order {order}, which I received on {delivered}, "
+            "under the Consumer Contracts Regulations 2013.\n\n"
+            "Please refund every payment I made for this order, including the original "
+            "delivery charge up to the cost of standard delivery, to the payment method I "
+            "used, within the time the law sets.\n\n"
+            "Please tell me the return address: I will send the item back with tracking. As "
+            "the Regulations provide, the cost of sending it back is yours, unless you told "
+            "me otherwise before I bought it.\n\n"
+            "{name}"
+        ),
+        ("item", "order", "delivered", "name"),
+    ),
+    Template(
+        "uk-reject",
+        N_("To the seller: rejecting a faulty item (UK)"),
+        N_(
+            "For buyers in the United Kingdom, soon after delivery, when the item is faulty, "
+            "not as described or unfit for its purpose: the Consumer Rights Act gives a "
+            "short-term right to reject it for a full refund."
+        ),
+        N_(
+            "Hello,\n\n"
+            "Order {order} reached me on {delivered}, and {item} does not conform to the "
+            "contract: {problem}\n\n"
+            "I attach photos or video that show the problem.\n\n"
+            "I reject the item under the short-term right to reject in the Consumer Rights "
+            "Act 2015, and ask for a full refund of what I paid ({amount}), to the payment "
+            "method I used, within the time the law sets.\n\n"
+            "Please tell me how you want the item back: collect it, or give me a return "
+            "address and a prepaid label. As the Act provides, the reasonable cost of "
+            "returning it is yours.\n\n"
+            "{name}"
+        ),
+        ("order", "delivered", "item", "problem", "amount", "name"),
+    ),
+    Template(
+        "br-regret",
+        N_("To the seller: cancelling under the right of regret (Brazil)"),
+        N_(
+            "For buyers in Brazil who want to cancel a purchase and send the item back, under "
+            "the Consumer Defence Code's right of regret. Send it through the order's "
+            "messages, and keep a screenshot that shows the date."
+        ),
+        N_(
+            "Hello,\n\n"
+            "Under article 49 of the Consumer Defence Code (Código de Defesa do Consumidor), "
+            "I exercise my right of regret (direito de arrependimento) and cancel my purchase "
+            "of {item}, order {order}, which I received on {delivered}.\n\n"
+            "Please refund everything I paid for this order, on any account: the price, the "
+            "shipping and the import taxes paid at checkout (Remessa Conforme), adjusted for "
+            "inflation, at once, as article 49 provides.\n\n"
+            "If I paid by card, please tell the card issuer at once to cancel the charge, or "
+            "to reverse it if it is already on my statement, as article 5 of Decreto "
+            "7.962/2013 requires.\n\n"
+            "Please tell me how to send the item back at no cost to me: exercising the right "
+            "of regret must cost me nothing.\n\n"
+            "{name}"
+        ),
+        ("item", "order", "delivered", "name"),
+    ),
+    Template(
+        "br-complaint",
+        N_("To a consumer body: a complaint to Procon or consumidor.gov.br (Brazil)"),
+        N_(
+            "For buyers in Brazil, when the seller and AliExpress have not given you what the "
+            "law gives: file it with your state's Procon, or on consumidor.gov.br. "
+            "AliExpress's registration on consumidor.gov.br is not confirmed: check the "
+            "site's list of companies before you count on it."
+        ),
+        N_(
+            "I bought {item} on AliExpress, order {order}, and paid {amount} on {paid}.\n\n"
+            "What went wrong: {problem}\n\n"
+            "What happened on AliExpress: {outcome}\n\n"
+            "The Consumer Defence Code (Código de Defesa do Consumidor) covers suppliers "
+            "based abroad. I bought the item on AliExpress's platform, and AliExpress took "
+            "my payment, so I ask that it answer for it together with the seller.\n\n"
+            "I ask for {request}.\n\n"
+            "I attach the order details, the proof of payment, my messages with the seller "
+            "and with AliExpress, and my evidence.\n\n"
+            "{name}"
+        ),
+        ("item", "order", "amount", "paid", "problem", "outcome", "request", "name"),
     ),
 )
 
