@@ -25,6 +25,9 @@ import { pathToFileURL } from "node:url";
 const APP_DIR = "/home/pyodide/app";
 // A neutral environment: nothing of the build machine (paths, user) enters the engine.
 const ENV = { HOME: "/home/pyodide", USER: "pyodide", LANG: "C.UTF-8" };
+// Emscripten names the program after the script Node runs, and Python keeps that name
+// (sys.executable, the "_" variable) in the snapshot: the name a browser's start gives.
+process.argv[1] = "./this.program";
 
 // Every calculator, every function of the bridge, and the refusals, as the pages use them.
 const EXERCISE = `

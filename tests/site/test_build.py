@@ -11,8 +11,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -37,7 +39,8 @@ def test_site_vendors_exactly_the_pinned_pyodide(built_site: Path) -> None:
     assert locked["version"] == pinned and locked["integrity"].startswith("sha512-")
     for name in engine.PYODIDE_FILES:
         built = built_site / "assets" / "pyodide" / name
-        assert built.read_bytes() == (PROJECT / "node_modules" / "pyodide" / name).read_bytes()
+        vendored = (PROJECT / "node_modules" / "pyodide" / name).read_bytes()
+        assert built.read_bytes() == publish.MAP_COMMENT.sub(b"", vendored)  # no source map
 
 
 @pytest.mark.parametrize(
@@ -310,3 +313,40 @@ def test_source_maps_and_the_comments_that_name_them_are_dropped(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle.min.js", "main.min.css"]
     assert (tmp_path / "bundle.min.js").read_text() == "let a=1;\n"
     assert (tmp_path / "main.min.css").read_text() == "a{b:c}"
+
+
+def test_no_published_script_names_a_source_map(built_site: Path) -> None:
+    """Pyodide's loader is a module (.mjs): its source-map comment is dropped too."""
+    modules = list(built_site.rglob("*.mjs"))
+    assert built_site / "assets" / "pyodide" / "pyodide.mjs" in modules
+    for module in modules:
+        assert b"sourceMappingURL" not in module.read_bytes(), module
+    assert publish.source_map_comments(built_site) == []
+
+
+def test_the_snapshot_holds_no_temporary_folder_of_the_build(built_site: Path) -> None:
+    memory = unpack_snapshot((built_site / "assets" / engine.SNAPSHOT).read_bytes())
+    assert b"_=./this.program\0" in memory  # the program's name, as a browser's start gives it
+    assert not publish.TEMPORARY.search(memory)
+    assert publish.leaks(built_site, publish.TEMPORARY) == []
+
+
+def test_a_leaked_temporary_folder_or_source_map_fails_the_build(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    config = SimpleNamespace(
+        site_dir=str(site), extra={}, site_url="", config_file_path=str(tmp_path / "mkdocs.yml")
+    )
+    (site / "loader.mjs").write_text("export {};\n//# sourceMappingURL=loader.mjs.map\n")
+    publish.on_post_build(config)  # the comment is dropped: nothing to refuse
+    assert (site / "loader.mjs").read_text() == "export {};\n"
+
+    (site / "old.js").write_text("run();\n//@ sourceMappingURL=old.js.map\n")  # not dropped
+    with pytest.raises(PluginError, match="still name a source map: old.js"):
+        publish.on_post_build(config)
+    (site / "old.js").unlink()
+
+    scratch = f"{tempfile.gettempdir()}/tmpk2x9_a1q/engine-build.mjs"
+    (site / "memory.gz").write_bytes(gzip.compress(f"sys.executable={scratch}".encode()))
+    with pytest.raises(PluginError, match="a temporary folder.*memory.gz"):
+        publish.on_post_build(config)
