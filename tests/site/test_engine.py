@@ -10,12 +10,13 @@ import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
-from tests.conftest import _QuietHandler, _QuietServer
+from tests.conftest import TODAY, _QuietHandler, _QuietServer
 from tests.site.calc import fill, verdict_is
 from tests.site.hooks import brotli, engine, unpack_snapshot
 
@@ -41,6 +42,8 @@ def warnings_of(page: Page) -> list[str]:
 
 
 def first_result(page: Page, site_url: str) -> None:
+    """The dispute window for a China Post parcel, on the tests' frozen "today"."""
+    page.clock.set_fixed_time(datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0))
     page.goto(f"{site_url}{PATH}#shipped=2026-03-02&carrier=China+Post")
     expect(page.locator("[data-key=dispute_closes] .calc__date")).to_have_text("Fri 10 Apr 2026")
 
