@@ -445,3 +445,34 @@ def test_the_parsers_own_words_speak_the_readers_language() -> None:
     assert "--shipped DD/MM/AAAA" in help_text and "YYYY" not in help_text
     wrong = cli("frobnicate", "--lang", "pt-BR")
     assert "CALCULATOR" not in wrong.stderr and "invalid choice" not in wrong.stderr
+
+
+def test_a_package_built_from_a_clean_clone_answers_in_every_language(tmp_path: Path) -> None:
+    """`pip install` of a clean clone: a wheel with the .po catalogs and no .mo at all."""
+    clone, wheels, installed = tmp_path / "clone", tmp_path / "wheels", tmp_path / "site"
+    clone.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", "HEAD"], cwd=PROJECT, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(clone)], input=archive, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+        + ["--wheel-dir", str(wheels), str(clone)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    (wheel,) = wheels.glob("*.whl")
+    shutil.unpack_archive(wheel, installed, "zip")
+    assert not list(installed.rglob("*.mo")) and list(installed.rglob("*.po"))
+    for lang, first in (("es", "ACTÚA"), ("pt-BR", "AJA"), ("fr", "AGIR")):
+        done = subprocess.run(
+            [sys.executable, "-m", "calculators", "planner", "--shipped", "14/10/2026"]
+            + ["--today", "2026-11-23", "--lang", lang],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(installed)},
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(first), done.stdout
