@@ -8,6 +8,7 @@ its own way: links in the page, titles on the command line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -47,21 +48,21 @@ def plain(item: Line) -> str:
     return str(item["text"]).replace("{sources}", keys)
 
 
+def lines(value: Any) -> Iterator[Line]:
+    """Every cited line in a view, wherever it sits."""
+    if isinstance(value, dict):
+        if "sources" in value and "text" in value:
+            yield value
+        for item in value.values():
+            yield from lines(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from lines(item)
+
+
 def cited(view: dict[str, Any]) -> list[dict[str, str]]:
     """Every source the view cites, once each, for a list under plain text."""
-    found: dict[str, dict[str, str]] = {}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            if "sources" in value and "text" in value:
-                found.update((source["key"], source) for source in value["sources"])
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(view)
+    found = {source["key"]: source for item in lines(view) for source in item["sources"]}
     return sorted(found.values(), key=lambda source: source["key"])
 
 

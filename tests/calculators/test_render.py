@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from calculators import CALCULATORS
-from calculators.render import plain, present
+from calculators.render import lines, plain, present
 
 D = date.fromisoformat
 
@@ -87,21 +87,9 @@ def test_upcoming_steps_come_first_and_passed_ones_are_counted() -> None:
 
 def test_every_cited_line_of_the_json_also_comes_filled_in() -> None:
     result = view("2026-11-23", shipped="2026-10-14", carrier="China Post", protection_left="10")
-    lines = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            if "text" in value and "sources" in value:
-                lines.append(value)
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(result)
-    assert any("{sources}" in item["text"] for item in lines)
-    assert all("{" not in item["plain"] for item in lines)
+    found = list(lines(result))
+    assert any("{sources}" in item["text"] for item in found)
+    assert all("{" not in item["plain"] for item in found)
 
 
 def test_a_window_that_opened_is_never_said_to_have_passed() -> None:
