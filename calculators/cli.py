@@ -92,9 +92,8 @@ def _usage(calculator: Calculator, prog: str) -> str:
     for spec in calculator.inputs:
         option = f"{_option(spec.name)} {_(METAVARS[spec.kind])}"
         parts.append(option if spec.required and spec.shown_if is None else f"[{option}]")
-    extra = "[--today {day}] [--json] [--ics {file} [--label {text}]] [--lang {lang}]".format(
-        day=_(TYPED_FORMAT), file=_("FILE"), text=_("TEXT"), lang=_("LANG")
-    )
+    extra = "[--today {day}] [--json | --summary] [--ics {file} [--label {text}]] [--lang {lang}]"
+    extra = extra.format(day=_(TYPED_FORMAT), file=_("FILE"), text=_("TEXT"), lang=_("LANG"))
     return f"{prog} {calculator.slug} {' '.join(parts)} {extra}"
 
 
@@ -141,6 +140,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
             help=_("Count from this day instead of today's date."),
         )
         command.add_argument("--json", action="store_true", help=_("Print the result as JSON."))
+        command.add_argument(
+            "--summary",
+            action="store_true",
+            help=_("Print a case summary for your bank, PayPal or a consumer body instead."),
+        )
         command.add_argument(
             "--lang",
             choices=LANGUAGES,
@@ -232,7 +236,10 @@ def _main(argv: Sequence[str] | None, prog: str) -> int:
     except ValueError as problem:
         return _fail([labelled("--label", str(problem))])
     view = present(calculator, result)
-    _print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else as_text(view))
+    if args.summary:
+        _print(view["summary"]["text"])
+    else:
+        _print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else as_text(view))
     if args.ics and tidied:
         _say(tidied_words(label))
     return _save_calendar(result, args.ics, label) if args.ics else 0

@@ -137,7 +137,10 @@ def _situations() -> Iterator[str]:
     for today, slug, facts in SITUATIONS:
         calculator = CALCULATORS[slug]
         result = calculator.run(facts, date.fromisoformat(today))
-        yield f"-- {slug} {facts} on {today}\n" + cli.as_text(present(calculator, result))
+        view = present(calculator, result)
+        yield f"-- {slug} {facts} on {today}\n" + cli.as_text(view)
+        if "rejected" in facts or "country" in facts:
+            yield view["summary"]["heading"] + "\n" + view["summary"]["text"]
 
 
 def _errors() -> Iterator[str]:

@@ -217,4 +217,44 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
             "Rules as read on {date} in undated articles and in AliExpress help pages of about "
             "{first} to {last} · independent, not AliExpress"
         ).format(date=spoken(REVIEWED), first=SOURCE_YEARS[0], last=SOURCE_YEARS[1]),
+        "summary": case_summary(result, verdict_view(result.verdict, today), upcoming),
+    }
+
+
+def case_summary(
+    result: Result, verdict: dict[str, Any], upcoming: list[dict[str, Any]]
+) -> dict[str, str]:
+    """The order's case for a bank, PayPal or a consumer body, as plain text to print or
+    paste: what happened when, where things stand, and the deadlines still open."""
+    dated = sorted(
+        ((value, spec) for spec, value in result.given if isinstance(value, date)),
+        key=lambda pair: pair[0],
+    )
+    other = [
+        labelled(_(spec.label), spec.show(value))
+        for spec, value in result.given
+        if not isinstance(value, date)
+    ]
+    lines = [
+        _("Case summary: an AliExpress order"),
+        _("Made on {today} from the dates I entered in an independent guide.").format(
+            today=spoken(result.today)
+        ),
+        "",
+        _("What happened"),
+        *(f"- {labelled(spoken(day), _(spec.label))}" for day, spec in dated),
+        *(f"- {line}" for line in other),
+        "",
+        _("Where things stand"),
+        "- " + labelled(verdict["state_text"], f"{verdict['lead']} {verdict['date_text']}"),
+        f"- {verdict['action']}",
+    ]
+    if upcoming:
+        lines += ["", _("Deadlines still open")]
+        lines += [
+            f"- {labelled(d['label'], d['when_text'])} — {plain(d['rule_line'])}" for d in upcoming
+        ]
+    return {
+        "heading": _("Case summary for your bank, PayPal or a consumer body"),
+        "text": "\n".join(lines),
     }

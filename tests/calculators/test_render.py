@@ -99,3 +99,23 @@ def test_a_window_that_opened_is_never_said_to_have_passed() -> None:
     late = view("2026-03-13", opened="2026-03-01", agreed="2026-03-02")["deadlines"]
     missed = next(step for step in late if step["key"] == "return_ship_by")
     assert missed["when"] == "Passed · yesterday"
+
+
+def test_the_case_summary_tells_the_order_in_date_order_and_what_is_still_open() -> None:
+    summary = view(
+        "2026-11-23",
+        opened="2026-10-20",
+        rejected="2026-11-20",
+        paid="2026-09-01",
+        payment="paypal",
+    )["summary"]
+    text = summary["text"].splitlines()
+    happened = text[text.index("What happened") + 1 : text.index("", 4)]
+    assert happened == [
+        "- Tue 1 Sep 2026: Date you paid",
+        "- Tue 20 Oct 2026: Date you opened the dispute",
+        "- Fri 20 Nov 2026: Date the dispute closed without a refund",
+        "- How you paid: PayPal",
+    ]
+    assert "- Act: Open a PayPal dispute by Sun 28 Feb 2027" in text
+    assert text[-1].startswith("- Last day to open a PayPal dispute: Sun 28 Feb 2027 — 180 days")
