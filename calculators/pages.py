@@ -242,6 +242,7 @@ def interface() -> dict[str, str]:
         "choose": _("Choose…"),
         "optional": _("(optional)"),
         "loading": _("Getting the calculator ready…"),
+        "loading_here": _("Working out your dates: your answer will appear here."),
         "slow": _(
             "Still getting ready: on a slow connection this can take a while. Until then, the "
             "rules table on this page gives the same dates."
@@ -255,6 +256,7 @@ def interface() -> dict[str, str]:
             "Something went wrong while working out your dates. Reload the page to try again."
         ),
         "check_fields": _("Check the fields marked below."),
+        "problems": _("There is a problem"),
         "bad_date": _("Check this date: the day, the month and the year must all be filled in."),
         "coming_up": _("Coming up"),
         "calendar": _("Add to my calendar (.ics)"),

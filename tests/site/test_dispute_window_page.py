@@ -82,6 +82,9 @@ def test_a_cleared_field_gets_its_own_message(reader: Page, site_url: str) -> No
     error = reader.locator("#calc-dispute-window-shipped-error")
     expect(error).to_have_text("Enter a date, such as 2026-10-14 for Wed 14 Oct 2026.")
     expect(shipped).to_have_attribute("aria-invalid", "true")
+    summary = reader.locator(".calc__problems")  # focus goes to the list of problems
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("Date the seller shipped")).click()
     expect(shipped).to_be_focused()
     expect(shipped).to_have_attribute(
         "aria-describedby", re.compile(r"\bcalc-dispute-window-shipped-error\b")

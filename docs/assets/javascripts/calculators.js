@@ -17,13 +17,20 @@
   const PATIENCE_MS = 10_000;
   const STORAGE_KEY = "aliexpress-guide:order";
   const TICKS_KEY = "aliexpress-guide:evidence";
+  // Each state's icon, named for what it shows: a clock to wait, a calendar with its day
+  // marked to act by a date (never a tick, which reads "done"), a warning, a cross.
   const ICONS = {
-    wait: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2Z",
-    act: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4.2-4.2 1.4-1.4 2.8 2.8 5.6-5.6 1.4 1.4-7 7Z",
-    urgent: "M1 21h22L12 2 1 21Zm12-3h-2v-2h2v2Zm0-4h-2v-4h2v4Z",
-    late:
+    wait: ["clock", "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2Z"],
+    act: [
+      "calendar",
+      "M17 12h-5v5h5v-5ZM16 1v2H8V1H6v2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2h-1V1h-2Zm3 18H5V8h14v11Z",
+    ],
+    urgent: ["warning", "M1 21h22L12 2 1 21Zm12-3h-2v-2h2v2Zm0-4h-2v-4h2v4Z"],
+    late: [
+      "cross",
       "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm5 13.6L15.6 17 12 13.4 8.4 17 " +
-      "7 15.6 10.6 12 7 8.4 8.4 7l3.6 3.6L15.6 7 17 8.4 13.4 12l3.6 3.6Z",
+        "7 15.6 10.6 12 7 8.4 8.4 7l3.6 3.6L15.6 7 17 8.4 13.4 12l3.6 3.6Z",
+    ],
   };
 
   /* The engine: one worker for the whole visit; every question to it gets an answer. */
@@ -168,8 +175,10 @@
     svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("class", "calc__icon");
+    const [shape, drawing] = ICONS[state];
+    svg.dataset.icon = shape;
     const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    path.setAttribute("d", ICONS[state]);
+    path.setAttribute("d", drawing);
     svg.append(path);
     return svg;
   }
@@ -205,6 +214,15 @@
 
     draw() {
       const form = el("form", { class: "calc__form", noValidate: true, "aria-label": this.declaration.title });
+      // Problems, listed at the top of the form once the reader asks for the answer, each
+      // a link to its field (the GOV.UK error summary).
+      this.problems = el("div", {
+        class: "calc__problems",
+        tabIndex: -1,
+        hidden: true,
+        "aria-labelledby": `calc-${this.slug}-problems`,
+      });
+      form.append(this.problems);
       const sections = this.declaration.sections.length
         ? this.declaration.sections
         : [{ title: "", names: this.declaration.inputs.map((input) => input.name) }];
@@ -391,8 +409,10 @@
       const unreadable = [...this.fields.values()].filter(
         (field) => !field.wrapper.hidden && field.control.validity?.badInput,
       );
-      if (Object.keys(inputs).length === 0 && unreadable.length === 0) {
+      // An empty submit still asks the engine, which names every field it needs.
+      if (Object.keys(inputs).length === 0 && unreadable.length === 0 && !submitted) {
         this.showProblems({});
+        this.summarise(false);
         this.show(null, this.ui.prompt);
         return;
       }
@@ -405,15 +425,68 @@
       const problems = answer.ok ? {} : { ...answer.problems };
       if (answer.error) problems[""] = this.ui.error;
       unreadable.forEach((field) => (problems[field.input.name] = this.ui.bad_date));
+      this.placeProblems(problems, submitted);
       const visible = this.showProblems(problems);
+      this.summarise(submitted);
       if (answer.ok && unreadable.length === 0) {
         this.show(answer.result);
         if (submitted || (this.restored && !this.edited)) this.answered(submitted);
       } else {
         this.setMode("asking");
         this.show(null, problems[""] ?? (visible ? this.ui.check_fields : this.ui.prompt));
-        if (submitted) this.form.querySelector("[aria-invalid=true]")?.focus();
+        if (submitted && this.problems.hidden) this.form.querySelector("[aria-invalid=true]")?.focus();
       }
+    }
+
+    /**
+     * A problem about a question not asked yet (the planner's "Enter at least one date",
+     * said of the delivery date before "Has it arrived?") is shown under the first empty
+     * field of the same kind that is asked, once the reader asks for the answer.
+     */
+    placeProblems(problems, submitted) {
+      for (const [name, field] of this.fields) {
+        if (!submitted || !problems[name] || !field.wrapper.hidden) continue;
+        const asked = [...this.fields.values()].find(
+          (other) => !other.wrapper.hidden && other.input.kind === field.input.kind && this.value(other) === "",
+        );
+        if (asked && !problems[asked.input.name]) problems[asked.input.name] = problems[name];
+        delete problems[name];
+      }
+    }
+
+    /** The summary of the problems marked in the form, kept up to date once shown. */
+    summarise(submitted) {
+      const marked = [...this.fields.values()].filter((field) => !field.error.hidden);
+      if (marked.length === 0 || (!submitted && this.problems.hidden)) {
+        this.problems.hidden = true;
+        return;
+      }
+      const items = marked.map((field) => {
+        const target = field.control.radios ? field.control.radios[0] : field.control;
+        const link = el(
+          "a",
+          { href: `#${target.id || field.wrapper.id}` },
+          el("span", { class: "calc__problems-field" }, field.input.label),
+          field.error.textContent,
+        );
+        link.addEventListener("click", (event) => {
+          // The field, not the link's fragment (which holds the reader's dates): the
+          // theme's instant navigation must not see this click either.
+          event.preventDefault();
+          event.stopPropagation();
+          const more = field.wrapper.closest("details");
+          if (more) more.open = true;
+          (field.control.radios?.find((radio) => radio.checked) ?? target).focus();
+          field.wrapper.scrollIntoView({ block: "center" });
+        });
+        return el("li", {}, link);
+      });
+      this.problems.replaceChildren(
+        el("h2", { class: "calc__problems-head", id: `calc-${this.slug}-problems` }, this.ui.problems),
+        el("ul", {}, items),
+      );
+      this.problems.hidden = false;
+      if (submitted) this.problems.focus();
     }
 
     showProblems(problems) {
@@ -469,14 +542,21 @@
       const { state } = engine;
       this.root.dataset.engine = state;
       const waiting = state !== "ready" && (this.restored || this.edited) && !this.result;
+      // Dates from a link: the answer will take the form's place, so the wait is said
+      // there, at the top, not under a form the reader has no need to fill in.
+      const linked = waiting && state !== "failed" && this.restored && !this.edited;
       let text = prompt;
       if (state === "failed") text = this.ui.failed;
       else if (state === "slow" && waiting) text = this.ui.slow;
-      else if (waiting) text = this.ui.loading;
+      else if (waiting) text = linked ? this.ui.loading_here : this.ui.loading;
       const busy = waiting && state !== "failed";
       this.status.replaceChildren(...(busy ? [el("progress", { "aria-label": this.ui.loading }), " "] : []), text);
       this.status.dataset.state = state === "failed" ? "failed" : busy ? "loading" : prompt ? "prompt" : "";
       this.status.hidden = !text;
+      if (linked !== (this.root.firstChild === this.status)) {
+        if (linked) this.root.prepend(this.status);
+        else this.summary.after(this.status);
+      }
     }
 
     verdict(result) {
@@ -501,7 +581,12 @@
         ),
         el("p", { class: "calc__verdict-label" }, verdict.label),
         el("p", { class: "calc__verdict-action" }, verdict.action),
-        verdict.more && el("p", {}, el("a", { href: new URL("#protection-ended", this.beyondURL).href }, verdict.more)),
+        verdict.more &&
+          el(
+            "p",
+            { class: "calc__next" },
+            el("a", { href: new URL("#protection-ended", this.beyondURL).href }, verdict.more),
+          ),
         el(
           "details",
           { class: "calc__why" },
@@ -595,7 +680,11 @@
       const [before, after = ""] = item.text.split("{sources}");
       const links = item.sources.flatMap((source, index) => [
         index ? ", " : "",
-        el("a", { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title }, source.name),
+        el(
+          "a",
+          { href: new URL(`#source-${source.key}`, this.sourcesURL).href, title: source.title, class: "calc__source" },
+          source.name,
+        ),
       ]);
       return item.text.includes("{sources}") ? [before, ...links, after] : [item.text];
     }
@@ -637,10 +726,19 @@
     showActions(result) {
       const label = this.declaration.calendar_label;
       const id = `calc-${this.slug}-label`;
-      const name = el("input", { type: "text", id, maxLength: 80, class: "calc__text", autocomplete: "off" });
+      const labelError = el("p", { class: "calc__error", id: `${id}-error`, hidden: true });
+      const labelSaid = el("p", { class: "calc__help calc__label-said", id: `${id}-said`, role: "status" });
+      const name = el("input", {
+        type: "text",
+        id,
+        maxLength: 80,
+        class: "calc__text",
+        autocomplete: "off",
+        "aria-describedby": `${id}-error ${id}-said ${id}-help`,
+      });
       const calendar = el("button", { type: "button", class: "md-button" }, this.ui.calendar);
       calendar.disabled = result.calendar.count === 0;
-      calendar.addEventListener("click", () => this.saveCalendar(name.value));
+      calendar.addEventListener("click", () => this.saveCalendar(name, labelError, labelSaid));
       const link = el("input", {
         type: "text",
         readOnly: true,
@@ -678,8 +776,10 @@
           "div",
           { class: "calc__calendar" },
           el("label", { htmlFor: id }, label.label),
-          el("p", { class: "calc__help" }, label.help),
+          el("p", { class: "calc__help", id: `${id}-help` }, label.help),
+          labelError,
           name,
+          labelSaid,
           el("p", {}, calendar),
           el("p", { class: "calc__help" }, result.calendar.text),
         ),
@@ -716,8 +816,15 @@
       if (link) link.value = location.href;
     }
 
-    async saveCalendar(label) {
-      const answer = await ask("calendar", this.slug, this.inputs(), { label });
+    /** Save the calendar file; a problem with its name, or what was left out of it, shows under the name. */
+    async saveCalendar(name, error, said) {
+      const answer = await ask("calendar", this.slug, this.inputs(), { label: name.value });
+      const problem = answer.ok ? "" : (answer.problems?.[this.declaration.calendar_label.name] ?? "");
+      error.textContent = problem;
+      error.hidden = !problem;
+      if (problem) name.setAttribute("aria-invalid", "true");
+      else name.removeAttribute("aria-invalid");
+      said.textContent = answer.said ?? "";
       if (!answer.ok) return;
       const file = new Blob([answer.ics], { type: "text/calendar" });
       const link = el("a", { href: URL.createObjectURL(file), download: `aliexpress-${this.slug}.ics` });
@@ -889,7 +996,22 @@
     }
   });
 
+  /**
+   * A link that leads to a calculator with answers set (Markdown writes
+   * `{ data-answers="arrived=no" }`, as a fragment would fail the build's anchor check)
+   * carries them in its fragment, which the calculator reads as a shared link's.
+   */
+  function answerLinks() {
+    document.querySelectorAll("a[data-answers]").forEach((link) => {
+      const target = new URL(link.href, location.href);
+      target.hash = link.dataset.answers;
+      link.href = target.href;
+      link.removeAttribute("data-answers");
+    });
+  }
+
   function mountAll() {
+    answerLinks();
     document.querySelectorAll(".msg[data-messages]:not([data-mounted])").forEach((root) => new MessageBuilder(root));
     document.querySelectorAll("[data-checklist]:not([data-mounted])").forEach(tickable);
     engine.views.forEach((view) => view.root.isConnected || engine.views.delete(view));
