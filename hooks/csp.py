@@ -45,6 +45,7 @@ def policy(hashes: Iterable[str], serving: bool = False) -> str:
             "default-src 'self'",
             f"script-src 'self' 'wasm-unsafe-eval' {inline}",
             "worker-src 'self'",
+            "manifest-src 'self'",
             "connect-src 'self'",
             "img-src 'self' data:",
             "style-src 'self' 'unsafe-inline'",
