@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from calculators.inputs import FACTS, ChoiceInput
 
@@ -49,3 +49,26 @@ def verdict_is(page: Page | Locator, state: str, day: str) -> Locator:
 
 def step(page: Page | Locator, key: str) -> Locator:
     return page.locator(f".calc__deadline[data-key={key}]")
+
+
+class Held:
+    """Requests held back, as a download that has not arrived yet, until ``release``."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.routes: list[Route] = []
+        self.released = False
+
+    def __call__(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        """Let them through, once the page has asked for at least one."""
+        while not self.routes:
+            self.page.wait_for_timeout(50)
+        self.released = True
+        for route in self.routes:
+            route.continue_()

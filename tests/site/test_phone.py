@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import Locator, Page, expect
 
 from calculators import CALCULATORS
 from calculators.words import _, language
-from tests.site.calc import field, fill, verdict, verdict_is
+from tests.site.calc import Held, field, fill, verdict, verdict_is
 from tests.site.pages import LANGUAGE_FOLDERS, with_sample_dates
 
 pytestmark = pytest.mark.browser
@@ -221,14 +221,7 @@ def test_a_calendar_name_with_invisible_characters_says_what_was_left_out(
 def test_from_a_link_the_wait_is_said_where_the_answer_will_be(
     reader: Page, site_url: str, folder: str
 ) -> None:
-    held: list[Route] = []
-    released = False
-
-    def hold(route: Route) -> None:
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
+    hold = Held(reader)
 
     reader.set_viewport_size(PHONES[0])
     reader.context.route("**/pyodide.asm.wasm.br", hold)
@@ -238,11 +231,7 @@ def test_from_a_link_the_wait_is_said_where_the_answer_will_be(
     with language(LANGUAGE_FOLDERS.get(folder.strip("/"), "en")):
         expect(status).to_have_text(_("Working out your dates: your answer will appear here."))
     expect(status).to_be_in_viewport()
-    while not held:
-        reader.wait_for_timeout(50)
-    released = True
-    for route in held:
-        route.continue_()
+    hold.release()
     card = verdict_is(reader, "act", "2026-03-25")
     expect(card).to_be_in_viewport()
     expect(status).to_be_hidden()

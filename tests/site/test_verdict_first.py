@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
-from tests.site.calc import field, fill, step, verdict, verdict_is
+from tests.site.calc import Held, field, fill, step, verdict, verdict_is
 
 pytestmark = pytest.mark.browser
 
@@ -326,14 +326,7 @@ def test_remembering_the_order_is_opt_in_and_can_be_forgotten(reader: Page, site
 def test_one_plain_loading_message_and_the_form_works_meanwhile(
     reader: Page, site_url: str
 ) -> None:
-    held: list[Route] = []
-    released = False
-
-    def hold(route: Route) -> None:
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
+    hold = Held(reader)
 
     reader.context.route("**/pyodide.asm.wasm.br", hold)
     reader.context.route("**/calculators.snapshot.gz", lambda route: route.fulfill(status=404))
@@ -343,11 +336,7 @@ def test_one_plain_loading_message_and_the_form_works_meanwhile(
     fill(reader, shipped="2026-03-02", carrier="DHL")
     expect(status).to_have_text("Getting the calculator ready…")
     expect(status.locator("progress")).to_be_visible()
-    while not held:
-        reader.wait_for_timeout(50)
-    released = True
-    for route in held:
-        route.continue_()
+    hold.release()
     verdict_is(reader, "act", "2026-03-25")
     expect(status).to_be_hidden()
 
