@@ -27,7 +27,7 @@ from .policy import (
     Period,
     Source,
 )
-from .words import LANGUAGES, _, labelled, language, ngettext, spoken
+from .words import LANGUAGES, _, labelled, language, ngettext, pgettext, spoken
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
@@ -365,6 +365,7 @@ def message_words() -> dict[str, str]:
         "copy": _("Copy message"),
         "copied": _("Copied: paste it where you need it."),
         "copy_by_hand": _("Select the message and copy it."),
+        "first_day": pgettext("first day of a month", "1"),
     }
 
 

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from calculators import messages
 from calculators.policy import FACTS, PERIODS, REVIEWED, SOURCES
-from calculators.words import _, spoken
-from tests.site.pages import GUIDE, page_id, page_url
+from calculators.words import _, language, spoken
+from tests.site.pages import GUIDE, LANGUAGE_FOLDERS, page_id, page_url
 
 pytestmark = pytest.mark.browser
 IDS = [page_id(p) for p in GUIDE]
@@ -230,3 +230,15 @@ def test_warnings_read_at_the_body_size_and_the_title_is_the_darkest_heading(
         [title, subtitle],
     )
     assert luminance[0] <= luminance[1] and int(title_weight) >= 700
+
+
+@pytest.mark.parametrize(("folder", "said"), [("fr/", "1er août 2026"), ("pt-br/", "1º de agosto")])
+def test_the_message_builder_says_a_months_first_day_the_languages_way(
+    reader: Page, site_url: str, folder: str, said: str
+) -> None:
+    reader.goto(f"{site_url}{folder}templates/#delivered=2026-08-01")
+    code = LANGUAGE_FOLDERS[folder.strip("/")]
+    with language(code):
+        label = _(messages.BLANKS["delivered"].label)
+    expect(reader.get_by_label(label).first).to_have_value("2026-08-01")
+    expect(reader.locator("#msg-text")).to_contain_text(said)

@@ -932,21 +932,23 @@
       const said = (name) => {
         const value = this.fields.querySelector(`#msg-${name}`)?.value.trim() ?? "";
         if (!value) return `[${this.blanks.get(name).label}]`;
-        return this.blanks.get(name).kind === "date" ? longDate(value) : value;
+        return this.blanks.get(name).kind === "date" ? longDate(value, this.ui.first_day) : value;
       };
       this.text.textContent = template.text.replace(/\{(\w+)\}/g, (_, name) => said(name));
     }
   }
 
   /** A date in a message to someone else: in words, in the page's language. */
-  function longDate(iso) {
+  function longDate(iso, firstDay = "1") {
     const [year, month, day] = iso.split("-").map(Number);
     const lang = document.documentElement.lang || "en";
-    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
+    const text = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
       day: "numeric",
       month: "long",
       year: "numeric",
     }).format(new Date(year, month - 1, day));
+    // A month's first day as the engine's words say it ("1er août", "1º de agosto").
+    return day === 1 ? text.replace(/(^|\s)1(?=\s)/, `$1${firstDay}`) : text;
   }
 
   /**
