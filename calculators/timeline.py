@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Literal
 
 from . import dates
-from .inputs import CREDIT_CARD, DEBIT_CARD, PAYPAL, TRACKED
+from .inputs import CREDIT_CARD, DEBIT_CARD, OTHER_PAYMENT, PAYPAL, TRACKED
 from .policy import (
     CANCELLATION,
     CARRIER_GROUPS,
@@ -539,13 +539,7 @@ def after_aliexpress(
         )
     label, why = ROUTE_ENDS[cause]
     payment = order.payment
-    known = NEXT_ROUTE[
-        "other"
-        if payment not in (None, PAYPAL, CREDIT_CARD, DEBIT_CARD)
-        else "undated"
-        if payment
-        else None
-    ]
+    known = NEXT_ROUTE["other" if payment == OTHER_PAYMENT else "undated" if payment else None]
     if cause == "rejected" and order.rejected:
         rule = _("the dispute closed without a refund on {date}").format(
             date=spoken(order.rejected)
