@@ -66,15 +66,27 @@ def _parser_speaks() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help headings punctuated the language's way ("options :" in French): argparse adds
+    the colon itself, so the heading is given without the language's."""
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            heading = pgettext("a heading in the help", "{heading}:").format(heading=heading)
+            heading = heading.removesuffix(":")
+        super().start_section(heading)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a mistake is one plain line instead of usage plus a message, and the
     help's own headings speak the reader's language."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **{**kwargs, "add_help": False})
+        helped = kwargs.pop("add_help", True)
+        super().__init__(*args, **kwargs, add_help=False, formatter_class=_Formatter)
         self._optionals.title = _("options")
         self._positionals.title = _("positional arguments")
-        if kwargs.get("add_help", True):
+        if helped:
             self.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
 
     def error(self, message: str) -> NoReturn:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import CALCULATORS, cli, messages, pages
 from .calculator import InputError
@@ -169,8 +170,17 @@ def _page_sentences(lang: str) -> Iterator[str]:
         yield f"{key}: " + pages.expand(f"[[figure: {key}]]", links)
     for key in FACTS:
         yield f"{key}: " + pages.expand(f"[[fact: {key}]]", links)
-    yield "\n".join(f"{key}: {text}" for key, text in pages.interface().items())
-    yield "\n".join(f"{key}: {text}" for key, text in pages.message_words().items())
+    yield "\n".join(_furniture(pages.interface()))
+    yield "\n".join(_furniture(pages.message_words()))
+
+
+def _furniture(words: dict[Any, Any], prefix: str = "") -> Iterator[str]:
+    """A page's word table a line per entry ("left.2: …"), nested tables included."""
+    for key, text in words.items():
+        if isinstance(text, dict):
+            yield from _furniture(text, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}: {text}"
 
 
 @contextmanager

@@ -9,9 +9,20 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date, timedelta
 
-from .words import TYPED_FORMAT, _, month_name, quoted, spoken, typed, typed_pattern
+from .words import (
+    TYPED_FORMAT,
+    _,
+    calendar_words,
+    language,
+    month_name,
+    quoted,
+    spoken,
+    typed,
+    typed_pattern,
+)
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -39,13 +50,15 @@ def parse(text: str) -> date:
     """
     text = text.strip()
     match = _ISO.fullmatch(text) or typed_pattern().fullmatch(text)
-    if not match:
+    parts = match and tuple(int(match.group(part)) for part in ("year", "month", "day"))
+    parts = parts or _in_words(text)
+    if not parts:
         raise DateProblem(
             _("{text} is not a date: write it as {format}, such as {example}.").format(
                 text=quoted(text), format=_(TYPED_FORMAT), example=example()
             )
         )
-    year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
+    year, month, day = parts
     if not 1 <= month <= 12:
         raise DateProblem(_("There is no month {month}: the month is 1 to 12.").format(month=month))
     if not EARLIEST.year <= year <= LATEST.year:
@@ -62,6 +75,57 @@ def parse(text: str) -> date:
             )
         )
     return date(year, month, day)
+
+
+_FILLERS = frozenset(
+    {"de", "del", "of", "the", "le", "el", "er", "re", "o", "st", "nd", "rd", "th"}
+)
+"""Words around a date's parts that say nothing of it ("1er", "1º de agosto", "the 14th")."""
+
+
+def _bare(text: str) -> str:
+    """Lower case, without accents or trailing dots, so "Févr." reads as "fevr"."""
+    text = unicodedata.normalize("NFKD", text.casefold().rstrip("."))
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[0-9]+|[^\W\d_]+", text)
+
+
+def _in_words(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from a date with its month in words, as the guide itself writes
+    dates ("Wed 14 Oct 2026", "mercredi 14 octobre 2026", "14 de outubro de 2026") or
+    with the month first ("Oct 14, 2026"), in the reader's language or in English."""
+    names = [calendar_words()]
+    with language():
+        names.append(calendar_words())
+    months = [
+        (index % 12 + 1, _bare(name)) for words in names for index, name in enumerate(words[0])
+    ]
+    weekdays = {_bare(part) for words in names for name in words[1] for part in _words(name)}
+    numbers: list[str] = []
+    month: set[int] = set()
+    for token in _words(unicodedata.normalize("NFKC", text)):
+        word = _bare(token)
+        if token.isdigit():
+            numbers.append(token)
+        elif word in _FILLERS or any(len(word) >= 2 and day.startswith(word) for day in weekdays):
+            continue
+        elif found := {
+            n for n, name in months if word == name or len(word) >= 3 and name.startswith(word)
+        }:
+            if month:
+                return None
+            month = found
+        else:
+            return None
+    if len(month) != 1 or len(numbers) != 2:
+        return None
+    day, year = numbers
+    if len(day) > 2 or len(year) != 4:
+        return None
+    return int(year), month.pop(), int(day)
 
 
 def years_after(start: date, years: int) -> date:

@@ -13,8 +13,10 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
-from . import CALCULATORS, messages
+from . import CALCULATORS, inputs, messages
+from .dates import EXAMPLE
 from .policy import (
     CARRIER_GROUPS,
     CARRIER_RULE_CAVEAT,
@@ -27,7 +29,18 @@ from .policy import (
     Period,
     Source,
 )
-from .words import LANGUAGES, _, labelled, language, ngettext, pgettext, spoken
+from .words import (
+    LANGUAGES,
+    TYPED,
+    TYPED_FORMAT,
+    _,
+    labelled,
+    language,
+    ngettext,
+    pgettext,
+    spoken,
+    typed,
+)
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.
@@ -50,6 +63,8 @@ class Links:
     sources_url: str
     beyond_url: str = ""
     """The Beyond AliExpress page's URL relative to the built page."""
+    rights_url: str = ""
+    """The Your rights page's URL relative to the built page."""
     site_url: str = ""
     root_url: str = ""
     offline: bool = False
@@ -231,7 +246,7 @@ def _fact(key: str) -> Renderer:
     )
 
 
-def interface() -> dict[str, str]:
+def interface() -> dict[str, Any]:
     """The words of the calculators' page furniture, for calculators.js to draw."""
     return {
         "submit": _("See what to do"),
@@ -257,7 +272,7 @@ def interface() -> dict[str, str]:
         ),
         "check_fields": _("Check the fields marked below."),
         "problems": _("There is a problem"),
-        "bad_date": _("Check this date: the day, the month and the year must all be filled in."),
+        "dates": date_words(),
         "coming_up": _("Coming up"),
         "calendar": _("Add to my calendar (.ics)"),
         "link_label": _("Link to these dates"),
@@ -273,6 +288,14 @@ def interface() -> dict[str, str]:
             "sent anywhere. Nothing is kept on this device unless you tick the box above."
         ),
         "see_answer": _("See the answer"),
+        "summary_help": _(
+            "Your dates, what happened and the deadlines still open, in one text: paste it "
+            "into a claim or a complaint, or print it. Ticks you keep on the evidence "
+            "checklist are added."
+        ),
+        "copy_summary": _("Copy the summary"),
+        "print_summary": _("Print the summary"),
+        "summary_copied": _("Summary copied: paste it into your claim or complaint."),
     }
 
 
@@ -287,7 +310,8 @@ def _calculator(slug: str) -> Renderer:
         return (
             f'\n<div class="calc" data-calculator="{slug}" data-declaration="{declaration}" '
             f'data-sources="{html.escape(links.sources_url)}" '
-            f'data-beyond="{html.escape(links.beyond_url)}">\n'
+            f'data-beyond="{html.escape(links.beyond_url)}" '
+            f'data-rights="{html.escape(links.rights_url)}">\n'
             f'<p class="calc__fallback">{fallback}</p>\n'
             "</div>\n"
         )
@@ -356,8 +380,22 @@ def _message_builder(links: Links) -> str:
     )
 
 
-def message_words() -> dict[str, str]:
-    """The words of the message builder's furniture."""
+def date_words() -> dict[str, str]:
+    """How a date field reads and shows dates: the language's typed form (the page
+    converts it to and from the ISO date links keep) and the hint under the field."""
+    return {
+        "typed": _(TYPED),
+        # Translators: under every date field, e.g. "DD/MM/AAAA, por ejemplo 14/10/2026".
+        "hint": _("{format}, for example {typed}").format(
+            format=_(TYPED_FORMAT), typed=typed(EXAMPLE)
+        ),
+    }
+
+
+def message_words() -> dict[str, Any]:
+    """The words of the message builder's furniture; the gap counts are worded here, for
+    every count a template can have, so no plural rule is written in JavaScript."""
+    most = max(len(template.blanks) for template in messages.TEMPLATES)
     return {
         "situation": _("What do you need to write?"),
         "blanks": _("Fill in what you know; the rest stays in brackets for you to fill in."),
@@ -366,13 +404,47 @@ def message_words() -> dict[str, str]:
         "copied": _("Copied: paste it where you need it."),
         "copy_by_hand": _("Select the message and copy it."),
         "first_day": pgettext("first day of a month", "1"),
+        "dates": date_words(),
+        "filled": _("Every gap is filled: the message is ready to copy."),
+        "left": {
+            count: ngettext(
+                "{count} gap left to fill: it is marked in the message.",
+                "{count} gaps left to fill: they are marked in the message.",
+                count,
+            ).format(count=count)
+            for count in range(1, most + 1)
+        },
+        "copied_gaps": {
+            count: ngettext(
+                "Copied, with {count} gap still in brackets: fill it in where you paste it.",
+                "Copied, with {count} gaps still in brackets: fill them in where you paste it.",
+                count,
+            ).format(count=count)
+            for count in range(1, most + 1)
+        },
     }
 
 
 def _checklist_progress(links: Links) -> str:
-    """Where the evidence checklist counts the ticks, and offers to keep them."""
+    """Where the evidence checklist counts the ticks, offers to keep them, and asks what
+    happened, to show only the items that fit (the page's lists say whom each is for)."""
     words = {
         "count": _("{done} of {total} collected"),
+        "situation": _("What happened to your order?"),
+        "situations": {
+            "all": _("Show everything"),
+            "never": _("It never arrived, or tracking says delivered but I don't have it"),
+            "arrived": _("It arrived with a problem"),
+            "return": _("I am sending it back"),
+        },
+        "showing": _("Showing only what fits what happened; the printed page has everything."),
+        # What the order's answers say happened, the first that holds: [situation, fact, values].
+        "from_order": [
+            ["return", inputs.RETURN_POSTED.name, []],
+            ["return", inputs.AGREED.name, []],
+            ["arrived", inputs.ARRIVED.name, ["yes"]],
+            ["never", inputs.ARRIVED.name, ["no", "unsure", inputs.TRACKED]],
+        ],
         "remember": _("Remember this order on this device"),
         "privacy": _(
             "Your ticks stay in this page. They are kept on this device only if you tick "

@@ -685,6 +685,8 @@ class Country:
     note_period: Period | None = None
     languages: tuple[str, ...] = ()
     """The languages whose readers are offered it first."""
+    section: str = "find-your-country"
+    """Its section of the Your rights page (the heading's anchor), which the build checks."""
 
 
 EU_OTHERS = [
@@ -714,7 +716,11 @@ EU_OTHERS = [
 ]
 COUNTRIES: tuple[Country, ...] = (
     Country(
-        "ES", N_("Spain"), (EU_WITHDRAW, ES_PT_GUARANTEE, ES_PT_FR_PRESUMPTION), languages=("es",)
+        "ES",
+        N_("Spain"),
+        (EU_WITHDRAW, ES_PT_GUARANTEE, ES_PT_FR_PRESUMPTION),
+        languages=("es",),
+        section="spain",
     ),
     Country(
         "PT",
@@ -733,17 +739,23 @@ COUNTRIES: tuple[Country, ...] = (
             ES_PT_FR_PRESUMPTION,
         ),
         languages=("pt-BR",),
+        section="portugal",
     ),
     Country(
-        "FR", N_("France"), (EU_WITHDRAW, EU_GUARANTEE, ES_PT_FR_PRESUMPTION), languages=("fr",)
+        "FR",
+        N_("France"),
+        (EU_WITHDRAW, EU_GUARANTEE, ES_PT_FR_PRESUMPTION),
+        languages=("fr",),
+        section="france",
     ),
     Country(
         "BE",
         N_("Belgium"),
         (EU_WITHDRAW, EU_GUARANTEE, replace(EU_PRESUMPTION, period=PRESUMPTION_BE)),
         languages=("fr",),
+        section="belgium",
     ),
-    Country("EU", N_("Another EU country"), EU_RIGHTS, codes=tuple(EU_OTHERS)),
+    Country("EU", N_("Another EU country"), EU_RIGHTS, codes=tuple(EU_OTHERS), section="eu"),
     Country(
         "GB",
         N_("United Kingdom"),
@@ -768,6 +780,7 @@ COUNTRIES: tuple[Country, ...] = (
         ),
         codes=("UK",),
         languages=("en",),
+        section="uk",
     ),
     Country(
         "BR",
@@ -800,6 +813,7 @@ COUNTRIES: tuple[Country, ...] = (
             ),
         ),
         languages=("pt-BR",),
+        section="brazil",
     ),
     Country(
         "MX",
@@ -816,6 +830,7 @@ COUNTRIES: tuple[Country, ...] = (
             ),
         ),
         languages=("es",),
+        section="mexico",
     ),
     Country(
         "AR",
@@ -829,6 +844,7 @@ COUNTRIES: tuple[Country, ...] = (
             ),
         ),
         languages=("es",),
+        section="argentina",
     ),
     Country(
         "CL",
@@ -842,6 +858,7 @@ COUNTRIES: tuple[Country, ...] = (
             ),
         ),
         languages=("es",),
+        section="chile",
     ),
     Country(
         "CO",
@@ -864,6 +881,7 @@ COUNTRIES: tuple[Country, ...] = (
             ),
         ),
         languages=("es",),
+        section="colombia",
     ),
     Country(
         "CH",
@@ -882,6 +900,7 @@ COUNTRIES: tuple[Country, ...] = (
         ),
         note_sources=("ch-co",),
         languages=("fr",),
+        section="switzerland",
     ),
     Country(
         "CA",
@@ -895,6 +914,7 @@ COUNTRIES: tuple[Country, ...] = (
         note_sources=("qc-cpa",),
         note_period=QC_CHARGEBACK,
         languages=("fr", "en"),
+        section="canada",
     ),
     Country(
         "US",
@@ -913,6 +933,7 @@ COUNTRIES: tuple[Country, ...] = (
             ),
         ),
         languages=("en",),
+        section="united-states",
     ),
     Country("other", N_("Another country"), ()),
 )

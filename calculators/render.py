@@ -13,10 +13,11 @@ from datetime import date
 from typing import Any
 
 from .calculator import Calculator, Result
-from .policy import REVIEWED, SOURCE_YEARS, SOURCES, Source
+from .inputs import COUNTRY
+from .policy import COUNTRIES, REVIEWED, SOURCE_YEARS, SOURCES, Source
 from .timeline import Deadline, Note, worded
 from .verdict import Verdict
-from .words import _, from_today, labelled, ngettext, spoken
+from .words import _, from_today, labelled, ngettext, short, spoken
 
 Line = dict[str, Any]
 """{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}],
@@ -159,11 +160,22 @@ def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
         "lead": lead,
         "label": _(verdict.step.label),
         "date_text": spoken(verdict.date),
+        "date_short": short(verdict.date),
         "days": days,
         "from_today": from_today(verdict.date, today),
         "why_heading": _("Why this date?"),
         "more": _("What you can still do") if verdict.state == "late" else "",
     }
+
+
+def rights_view(result: Result) -> dict[str, str] | None:
+    """The reader's own country's section of the Your rights page, once they said where
+    they live; the page's country finder once AliExpress can no longer help."""
+    country = next((c for c in COUNTRIES if c.value == result.facts.get(COUNTRY.name)), None)
+    if country is None and result.verdict.state != "late":
+        return None
+    section = country.section if country else "find-your-country"
+    return {"text": _("Your rights where you live"), "section": section}
 
 
 def calendar_view(count: int) -> dict[str, Any]:
@@ -191,7 +203,7 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
         "today": today.isoformat(),
         "today_text": spoken(today),
         "counted_from": _("Counted from today, {today}.").format(today=spoken(today)),
-        "verdict": verdict_view(result.verdict, today),
+        "verdict": {**verdict_view(result.verdict, today), "rights": rights_view(result)},
         "deadlines": upcoming + passed,
         "upcoming_heading": _("Coming up"),
         "passed_heading": ngettext(
@@ -257,4 +269,5 @@ def case_summary(
     return {
         "heading": _("Case summary for your bank, PayPal or a consumer body"),
         "text": "\n".join(lines),
+        "evidence": _("Evidence I have collected"),
     }

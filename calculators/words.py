@@ -179,6 +179,19 @@ def spoken(day: date) -> str:
     )
 
 
+def short(day: date) -> str:
+    """A date in few characters, for the verdict card on a phone; each language picks its
+    form (the spoken one in English, "25/11/2026" where the full one takes three lines)."""
+    # Translators: the fields are weekday, day, month (name), month_number (two digits) and year.
+    return pgettext("a date short enough for a phone", "{weekday} {day} {month} {year}").format(
+        weekday=pgettext("weekday", _WEEKDAYS[day.weekday()]),
+        day=day.day,
+        month=pgettext("month", _MONTHS[day.month - 1]),
+        month_number=f"{day.month:02}",
+        year=day.year,
+    )
+
+
 TYPED = N_("{year}-{month:02}-{day:02}")
 """How a date is typed in the language (translated to "{day:02}/{month:02}/{year}" where
 the day comes first); ISO dates are read in every language."""
@@ -193,12 +206,12 @@ def typed(day: date) -> str:
 
 def typed_pattern() -> re.Pattern[str]:
     """The language's typed form as a pattern with ``year``, ``month`` and ``day`` groups;
-    a slash, a dot or a dash may separate the parts."""
+    a slash, a dot, a dash or a space may separate the parts."""
     parts = re.split(r"(\{\w+(?::\w+)?\})", _(TYPED))
     fields = {"year": r"(?P<year>[0-9]{4})", "month": r"(?P<month>[0-9]{1,2})"}
     fields["day"] = r"(?P<day>[0-9]{1,2})"
     pattern = "".join(
-        fields[part.strip("{}").split(":")[0]] if part.startswith("{") else "[-/.]"
+        fields[part.strip("{}").split(":")[0]] if part.startswith("{") else r"\s*[-/. ]\s*"
         for part in parts
         if part
     )
@@ -217,11 +230,8 @@ def labelled(label: str, text: str) -> str:
 
 @contextmanager
 def dates_as_fields() -> Iterator[None]:
-    """Inside the block, messages about fields give dates as ``{date:YYYY-MM-DD}`` slots.
-
-    The page fills each slot the way its date fields show dates (the browser's own
-    format), so a message never speaks of a date in another form than the field.
-    """
+    """Inside the block, messages about fields give dates as the reader types them, so a
+    message under a field speaks of a date in the same form as the field shows it."""
     token = _field_dates.set(True)
     try:
         yield
@@ -230,8 +240,16 @@ def dates_as_fields() -> Iterator[None]:
 
 
 def field_date(day: date) -> str:
-    """A date in a message about a field: spoken, or a slot for the page to fill."""
-    return f"{{date:{day.isoformat()}}}" if _field_dates.get() else spoken(day)
+    """A date in a message about a field: typed in a form, spoken elsewhere."""
+    return typed(day) if _field_dates.get() else spoken(day)
+
+
+def calendar_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The month names (full, then short, January first) and the weekday names the
+    language writes dates with, for reading a date written in words."""
+    months = tuple(pgettext("month name", name) for name in MONTH_NAMES)
+    months += tuple(pgettext("month", name) for name in _MONTHS)
+    return months, tuple(pgettext("weekday", name) for name in _WEEKDAYS)
 
 
 def month_name(month: int) -> str:

@@ -18,6 +18,7 @@ from calculators.words import language
 
 SOURCES_PAGE = "sources.md"
 BEYOND_PAGE = "beyond.md"
+RIGHTS_PAGE = "rights.md"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -31,14 +32,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(
     markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: object
 ) -> str:
-    sources, beyond = (files.get_file_from_path(path) for path in (SOURCES_PAGE, BEYOND_PAGE))
-    if sources is None or beyond is None:
-        raise PluginError(f"{SOURCES_PAGE} and {BEYOND_PAGE} are needed: answers link to them")
+    needed = (SOURCES_PAGE, BEYOND_PAGE, RIGHTS_PAGE)
+    sources, beyond, rights = (files.get_file_from_path(path) for path in needed)
+    if sources is None or beyond is None or rights is None:
+        raise PluginError(f"{', '.join(needed)} are needed: answers link to them")
     folder = posixpath.dirname(page.file.src_uri)
     links = pages.Links(
         root_md=_prefix(posixpath.relpath(".", folder or ".")),
         sources_url=sources.url_relative_to(page.file),
         beyond_url=beyond.url_relative_to(page.file),
+        rights_url=rights.url_relative_to(page.file),
         site_url=config.site_url or "",
         root_url=_prefix(get_relative_url(".", page.url)),
         offline=pages.is_offline(config.extra),

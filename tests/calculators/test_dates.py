@@ -1,9 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from calculators import dates
-from calculators.words import language
+from calculators.words import language, spoken, typed
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,45 @@ from calculators.words import language
 )
 def test_reads_iso_dates(text: str, expected: date) -> None:
     assert dates.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "14 Oct 2026", date(2026, 10, 14)),
+        ("en", "Oct 14, 2026", date(2026, 10, 14)),
+        ("en", "the 14th of October 2026", date(2026, 10, 14)),
+        ("en", "Wed 14 Oct 2026", date(2026, 10, 14)),
+        ("fr", "14 10 2026", date(2026, 10, 14)),
+        ("fr", "14.10.2026", date(2026, 10, 14)),
+        ("fr", "1er août 2026", date(2026, 8, 1)),
+        ("fr", "14 oct. 2026", date(2026, 10, 14)),
+        ("fr", "14 October 2026", date(2026, 10, 14)),
+        ("es", "sábado, 14 de noviembre de 2026", date(2026, 11, 14)),
+        ("pt-BR", "1º de agosto de 2026", date(2026, 8, 1)),
+        ("pt-BR", "quarta-feira, 14 de out. de 2026", date(2026, 10, 14)),
+    ],
+)
+def test_reads_a_date_with_its_month_in_words(lang: str, text: str, expected: date) -> None:
+    with language(lang):
+        assert dates.parse(text) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt-BR"])
+def test_reads_back_every_date_the_guide_writes(lang: str) -> None:
+    """A reader may copy a date from an answer into a field: it reads as itself."""
+    with language(lang):
+        for day in (date(2026, 1, 1) + timedelta(days=n) for n in range(0, 400, 3)):
+            assert dates.parse(spoken(day)) == day
+            assert dates.parse(typed(day)) == day
+
+
+@pytest.mark.parametrize(
+    "text", ["14 Ju 2026", "fish 14 Oct 2026", "Mon 14 Oct", "14 Oct Nov 2026", "140 Oct 2026"]
+)
+def test_refuses_words_that_do_not_make_one_date(text: str) -> None:
+    with pytest.raises(dates.DateProblem, match="is not a date"):
+        dates.parse(text)
 
 
 @pytest.mark.parametrize(

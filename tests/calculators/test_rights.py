@@ -6,13 +6,17 @@ Delivered on Tue 10 Nov 2026, today Mon 23 Nov 2026. Working days are Monday to 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from calculators import CALCULATORS, web
+from calculators.policy import COUNTRIES
 from calculators.timeline import Kind
 
+DOCS = Path(__file__).parents[2] / "docs"
 D = date.fromisoformat
 TODAY = "2026-11-23"
 DELIVERED = {"arrived": "yes", "delivered": "2026-11-10"}
@@ -131,3 +135,27 @@ def test_the_readers_language_suggests_countries_but_chooses_none(lang: str, fir
     country = next(spec for spec in declared["inputs"] if spec["name"] == "country")
     assert country["choices"][0]["value"] in {first, "PT"} and not country["required"]
     assert "default" not in country and "value" not in country
+
+
+@pytest.mark.parametrize("folder", ["", "es/", "fr/", "pt-br/"])
+def test_each_country_leads_to_its_own_section_of_the_rights_page(folder: str) -> None:
+    """The verdict links to the country's section by its anchor, in every language."""
+    page = (DOCS / f"{folder}rights.md").read_text(encoding="utf-8")
+    anchors = set(re.findall(r"\{#([a-z-]+)\}", page))
+    assert {country.section for country in COUNTRIES} <= anchors
+
+
+def test_the_verdict_leads_to_the_readers_country_once_they_say_it() -> None:
+    def rights(**facts: str) -> dict[str, str] | None:
+        answer = json.loads(web.run("planner", json.dumps(facts), TODAY, "pt-BR"))
+        return answer["result"]["verdict"]["rights"]
+
+    assert rights(**DELIVERED) is None
+    assert rights(**DELIVERED, country="BR") == {
+        "text": "Seus direitos no seu país",
+        "section": "brazil",
+    }
+    assert rights(**DELIVERED, country="other") == {
+        "text": "Seus direitos no seu país",
+        "section": "find-your-country",
+    }

@@ -64,3 +64,12 @@ def test_alternatives(items: list[str], said: str) -> None:
 )
 def test_what_the_reader_typed_is_echoed_on_one_printable_line(typed: str, shown: str) -> None:
     assert words.quoted(typed) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Thu 5 Nov 2026"), ("es", "05/11/2026"), ("fr", "05/11/2026"), ("pt-BR", "05/11/2026")],
+)
+def test_a_short_date_fits_a_phones_verdict_card(lang: str, said: str) -> None:
+    with words.language(lang):
+        assert words.short(date(2026, 11, 5)) == said

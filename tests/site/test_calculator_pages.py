@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from calculators import CALCULATORS
-from calculators.inputs import ChoiceInput
+from calculators.inputs import ChoiceInput, DateInput
 from tests.site.calc import fill, labelled, step, verdict_is
 
 pytestmark = pytest.mark.browser
@@ -27,9 +27,12 @@ def test_every_declared_input_has_a_labelled_control_with_its_help(
         else:
             control = reader.get_by_label(labelled(spec.label))
         expect(control).to_be_attached()
-        expect(control).to_have_attribute(
-            "aria-describedby", f"calc-{slug}-{spec.name}-error calc-{slug}-{spec.name}-help"
-        )
+        described = [f"calc-{slug}-{spec.name}-{part}" for part in ("error", "help")]
+        if isinstance(spec, DateInput):  # how to write it, as GOV.UK's date hint
+            described.append(f"calc-{slug}-{spec.name}-hint")
+            hint = reader.locator(f"#{described[-1]}")
+            expect(hint).to_have_text("YYYY-MM-DD, for example 2026-10-14")
+        expect(control).to_have_attribute("aria-describedby", " ".join(described))
         expect(reader.locator(f"#calc-{slug}-{spec.name}-help")).to_have_text(spec.help)
 
 

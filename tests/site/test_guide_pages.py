@@ -102,10 +102,24 @@ def test_the_message_builder_fills_a_message_from_the_readers_dates_on_a_phone(
     message = reader.locator("#msg-text")
     expect(message).to_contain_text("Order 8123456: [Item], delivered on 2 March 2026.")
     expect(message).to_contain_text("The problem: the lamp does not switch on.")
+    gaps = message.locator("mark.msg__gap")
+    expect(gaps).to_have_text(["[Item]", "[Date you wrote to the seller]", "[What you ask for]"])
+    expect(reader.locator(".msg__gaps")).to_have_text(
+        "3 gaps left to fill: they are marked in the message."
+    )
     copy = reader.get_by_role("button", name="Copy message")
     assert copy.bounding_box()["height"] >= 44
     copy.click()
     assert reader.evaluate("navigator.clipboard.readText()").startswith("Order 8123456: [Item]")
+    expect(reader.locator(".msg__said")).to_have_text(
+        "Copied, with 3 gaps still in brackets: fill them in where you paste it."
+    )
+    reader.get_by_label("Item", exact=True).fill("desk lamp")
+    reader.get_by_label("Date you wrote to the seller").fill("2026-03-05")
+    expect(reader.locator(".msg__gaps")).to_have_text(
+        "1 gap left to fill: it is marked in the message."
+    )
+    expect(message).to_contain_text("on 5 March 2026")
     overflow = reader.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 
@@ -163,6 +177,38 @@ def test_the_evidence_checklist_ticks_and_counts_on_a_phone(reader: Page, site_u
     assert reader.evaluate("localStorage.getItem('aliexpress-guide:evidence')") is None
     reader.reload()
     expect(count).to_have_text(f"0 of {total} collected")
+
+
+def test_the_checklist_shows_what_fits_what_happened_and_keeps_its_count_in_view(
+    reader: Page, site_url: str
+) -> None:
+    reader.set_viewport_size(PHONE)
+    reader.goto(site_url + "evidence/")
+    reader.evaluate(  # an order kept on the device says it never arrived
+        "localStorage.setItem('aliexpress-guide:order', JSON.stringify({arrived: 'no'}))"
+    )
+    reader.reload()
+    situation = reader.get_by_role("group", name="What happened to your order?")
+    never = "It never arrived, or tracking says delivered but I don't have it"
+    expect(situation.get_by_label(never)).to_be_checked()
+    video = reader.get_by_text("unboxing video")
+    expect(video).to_be_hidden()  # nothing to unbox
+    expect(reader.get_by_role("heading", name="The problem itself")).to_be_hidden()
+    shown = reader.locator(".checklist li:visible")
+    count = reader.locator(".checklist__count")
+    expect(count).to_have_text(f"0 of {shown.count()} collected")
+    shown.last.scroll_into_view_if_needed()
+    expect(count).to_be_in_viewport()  # the count stays in view down the page
+    situation.get_by_label("It arrived with a problem").check()
+    expect(video).to_be_visible()
+    expect(reader.get_by_text("the return tracking number")).to_be_hidden()
+    situation.get_by_label("Show everything").check()
+    total = reader.locator(".checklist li").count()
+    expect(count).to_have_text(f"0 of {total} collected")
+    situation.get_by_label(never).check()
+    expect(video).to_be_hidden()
+    reader.emulate_media(media="print")
+    expect(video).to_be_visible()  # paper has every item
 
 
 def test_ticks_are_kept_only_when_the_reader_asks(reader: Page, site_url: str) -> None:
@@ -240,5 +286,5 @@ def test_the_message_builder_says_a_months_first_day_the_languages_way(
     code = LANGUAGE_FOLDERS[folder.strip("/")]
     with language(code):
         label = _(messages.BLANKS["delivered"].label)
-    expect(reader.get_by_label(label).first).to_have_value("2026-08-01")
+    expect(reader.get_by_label(label).first).to_have_value("01/08/2026")  # typed their way
     expect(reader.locator("#msg-text")).to_contain_text(said)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators.policy import SOURCES
-from calculators.words import _, labelled, language, spoken
+from calculators.words import TYPED_FORMAT, _, labelled, language, short, spoken, typed
 from tests.site.calc import verdict_is
 from tests.site.pages import DOCS, GUIDE, LANGUAGE_FOLDERS, page_url
 
@@ -83,9 +83,59 @@ def test_the_verdict_date_and_the_readers_dates_fit_a_phone_in_every_language(
     card_box = card.bounding_box()
     assert date_box and card_box
     assert date_box["x"] + date_box["width"] <= card_box["x"] + card_box["width"]
+    # From a link, the introduction folds away: the state, the date and the whole action
+    # are on the first screen.
+    expect(reader.locator("article h1 + p")).to_be_hidden()
+    expect(card.locator(".calc__verdict-action")).to_be_in_viewport(ratio=1)
     with language(LANGUAGE_FOLDERS[folder]):
         shipped = labelled(_("Date the seller shipped"), spoken(date(2026, 2, 20)))
     expect(reader.locator(".calc__given")).to_contain_text(shipped)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("folder", "shipped", "wrong", "says"),
+    [
+        ("es", "20/02/2026", "31/02/2026", "Esta fecha no existe: febrero de 2026 tiene 28 días."),
+        (
+            "fr",
+            "20/02/2026",
+            "31/02/2026",
+            "Cette date n'existe pas : février 2026 compte 28 jours.",
+        ),
+        (
+            "pt-br",
+            "20/02/2026",
+            "31/02/2026",
+            "Esta data não existe: fevereiro de 2026 tem 28 dias.",
+        ),
+        ("", "20 Feb 2026", "2026-02-31", "This is not a real date: February 2026 has 28 days."),
+    ],
+)
+def test_dates_are_typed_as_the_language_writes_them(
+    reader: Page, site_url: str, folder: str, shipped: str, wrong: str, says: str
+) -> None:
+    """A date typed the language's way is read as the day it means; a link keeps ISO,
+    and a date that does not exist is named under its field, as the reader typed it."""
+    prefix = f"{folder}/" if folder else ""
+    reader.goto(f"{site_url}{prefix}calculators/planner/")
+    with language(LANGUAGE_FOLDERS.get(folder, "en")):
+        label, optional = _("Date the seller shipped"), _("(optional)")
+        hint = _("{format}, for example {typed}").format(
+            format=_(TYPED_FORMAT), typed=typed(date(2026, 10, 14))
+        )
+    shipped_field = reader.get_by_label(
+        re.compile(rf"^{re.escape(label)}( {re.escape(optional)})?$")
+    )
+    expect(reader.locator(".calc__field--date .calc__hint").first).to_have_text(hint)
+    shipped_field.fill(shipped)
+    reader.locator("#calc-planner-carrier").select_option(label="China Post")
+    verdict_is(reader, "act", "2026-03-31")
+    expect(reader).to_have_url(re.compile(r"shipped=2026-02-20"))
+    shipped_field.fill(wrong)
+    shipped_field.blur()
+    expect(reader.locator("#calc-planner-shipped-error")).to_have_text(says)
+    expect(shipped_field).to_have_value(wrong)
 
 
 def test_the_engine_is_built_once_and_shared(built_site: Path) -> None:
@@ -157,7 +207,8 @@ def test_the_planner_gives_the_same_verdict_in_every_language_in_its_words(
     reader.goto(f"{site_url}{folder}/{link}")
     card = verdict_is(reader, "act", "2026-03-31")
     with language(LANGUAGE_FOLDERS[folder]):
-        said = spoken(date(2026, 3, 31))
+        said, whole = short(date(2026, 3, 31)), spoken(date(2026, 3, 31))
     expect(card.locator(".calc__verdict-date")).to_have_text(said)
+    expect(card.locator(".calc__verdict-date")).to_have_attribute("title", whole)
     assert said != english
     expect(reader.locator("html")).to_have_attribute("lang", LANGUAGE_FOLDERS[folder])

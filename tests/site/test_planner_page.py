@@ -52,7 +52,7 @@ def test_dates_in_the_wrong_order_get_a_message_at_the_field(reader: Page, site_
     reader.goto(site_url + PATH)
     fill(reader, arrived="yes", shipped="2026-03-09", delivered="2026-03-02")
     error = reader.locator("#calc-planner-delivered-error")
-    expect(error).to_have_text("This is before the shipping date (03/09/2026): check both dates.")
+    expect(error).to_have_text("This is before the shipping date (2026-03-09): check both dates.")
     expect(reader.get_by_label("Date the parcel was delivered")).to_have_attribute(
         "aria-invalid", "true"
     )
@@ -154,3 +154,38 @@ def test_a_posted_return_is_a_wait_with_nothing_late(reader: Page, site_url: str
         "Keep the dispute open and follow the return's tracking."
     )
     expect(step(reader, "return_ship_by")).to_have_count(0)
+
+
+def test_the_case_summary_holds_the_dates_the_deadlines_and_the_evidence_kept(
+    reader: Page, site_url: str
+) -> None:
+    reader.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    reader.add_init_script("window.print = () => { window.printed = true; }")
+    reader.goto(site_url + "evidence/")
+    reader.get_by_label("Remember this order on this device").check()
+    reader.get_by_text("Photo of any damage to the outer packaging").click()
+    reader.goto(site_url + PATH + "#arrived=yes&delivered=2026-03-02&country=FR")
+    verdict_is(reader, "act", "2026-03-17")
+    rights = reader.locator(".calc__verdict").get_by_role("link", name="Your rights where you live")
+    assert urlsplit(rights.get_attribute("href")).path.endswith("/rights/")
+    assert urlsplit(rights.get_attribute("href")).fragment == "france"
+    case = reader.locator(".calc__case")
+    case.locator("summary").click()
+    paper = case.locator(".calc__case-text")
+    expect(paper).to_contain_text("Case summary: an AliExpress order")
+    expect(paper).to_contain_text("Date the parcel was delivered")
+    expect(paper).to_contain_text("Deadlines still open")
+    expect(paper).to_contain_text(
+        "Evidence I have collected\n- Photo of any damage to the outer packaging"
+    )
+    reader.get_by_role("button", name="Copy the summary").click()
+    expect(case.locator(".calc__said")).to_have_text(
+        "Summary copied: paste it into your claim or complaint."
+    )
+    assert reader.evaluate("navigator.clipboard.readText()") == paper.inner_text()
+    reader.get_by_role("button", name="Print the summary").click()
+    assert reader.evaluate("window.printed") is True
+    reader.emulate_media(media="print")
+    expect(paper).to_be_visible()  # on paper, the summary alone
+    expect(reader.locator(".calc__verdict")).to_be_hidden()
+    expect(reader.locator("h1")).to_be_hidden()

@@ -17,6 +17,8 @@
   const PATIENCE_MS = 10_000;
   const STORAGE_KEY = "aliexpress-guide:order";
   const TICKS_KEY = "aliexpress-guide:evidence";
+  // The ticked items' words, for the case summary on another page; kept with the ticks.
+  const EVIDENCE_KEY = "aliexpress-guide:evidence-words";
   // Each state's icon, named for what it shows: a clock to wait, a calendar with its day
   // marked to act by a date (never a tick, which reads "done"), a warning, a cross.
   const ICONS = {
@@ -117,7 +119,7 @@
     remember(on) {
       this.remembered = on;
       if (on) this.save();
-      else storage((store) => [STORAGE_KEY, TICKS_KEY].forEach((key) => store.removeItem(key)));
+      else storage((store) => [STORAGE_KEY, TICKS_KEY, EVIDENCE_KEY].forEach((key) => store.removeItem(key)));
     },
     /** The order as a link's fragment: #shipped=2026-03-02&carrier=DHL */
     fragment() {
@@ -128,6 +130,18 @@
       return [...params].filter(([name, value]) => this.known.has(name) && value !== "");
     },
   };
+
+  /** Copy text for the reader; where the browser refuses, select it for Ctrl+C instead. */
+  async function copyText(text, node) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      if (node.select) node.select();
+      else getSelection().selectAllChildren(node);
+      return false;
+    }
+  }
 
   /** Run something against localStorage, which embeds in strict browsers may not reach. */
   function storage(use) {
@@ -183,12 +197,33 @@
     return svg;
   }
 
-  /** A date the way this browser's date fields show it. */
-  function fieldDate(iso) {
-    const [year, month, day] = iso.split("-").map(Number);
-    return new Intl.DateTimeFormat(undefined, { year: "numeric", month: "2-digit", day: "2-digit" }).format(
-      new Date(year, month - 1, day),
-    );
+  /**
+   * Dates as the page's language types them, from the engine's pattern ("{day:02}/{month:02}/{year}"):
+   * ``show`` turns a link's ISO date into what the field shows, ``read`` turns what the reader
+   * typed back into ISO when its three numbers are plain, and otherwise leaves it to the
+   * engine, which reads dates in words too and says what is wrong.
+   */
+  function typedDates(pattern) {
+    const parts = [...pattern.matchAll(/\{(\w+)/g)].map((match) => match[1]);
+    const pad = (number) => number.padStart(2, "0");
+    return {
+      /** How long a whole date is, typed this way ("14/10/2026": 10). */
+      length: pattern.replace(/\{(\w+)[^}]*\}/g, (_, name) => (name === "year" ? "0000" : "00")).length,
+      show(iso) {
+        const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso);
+        if (!match) return iso;
+        const said = { year: match[1], month: pad(match[2]), day: pad(match[3]) };
+        return pattern.replace(/\{(\w+)[^}]*\}/g, (_, name) => said[name]);
+      },
+      read(text) {
+        const numbers = text.trim().split(/\s*[-/. ]\s*/);
+        if (numbers.length !== 3 || !numbers.every((number) => /^\d{1,4}$/.test(number))) return null;
+        const iso = /^\d{4}$/.test(numbers[0]) ? ["year", "month", "day"] : parts;
+        const said = Object.fromEntries(iso.map((name, index) => [name, numbers[index]]));
+        if (!/^\d{4}$/.test(said.year) || said.day.length > 2 || said.month.length > 2) return null;
+        return `${said.year}-${pad(said.month)}-${pad(said.day)}`;
+      },
+    };
   }
 
   class View {
@@ -196,9 +231,11 @@
       this.root = root;
       this.declaration = JSON.parse(root.dataset.declaration);
       this.ui = this.declaration.ui;
+      this.dates = typedDates(this.ui.dates.typed);
       this.slug = this.declaration.slug;
       this.sourcesURL = new URL(root.dataset.sources, location.href);
       this.beyondURL = new URL(root.dataset.beyond, location.href);
+      this.rightsURL = new URL(root.dataset.rights, location.href);
       this.fields = new Map();
       this.shown = new Set(); // fields whose problems may be shown: left, completed or submitted
       this.edited = false;
@@ -259,9 +296,11 @@
 
     field(input) {
       const id = `calc-${this.slug}-${input.name}`;
+      const date = input.kind === "date";
       const help = el("p", { class: "calc__help", id: `${id}-help` }, input.help);
+      const hint = date && el("p", { class: "calc__help calc__hint", id: `${id}-hint` }, this.ui.dates.hint);
       const error = el("p", { class: "calc__error", id: `${id}-error`, hidden: true });
-      const described = `${id}-error ${id}-help`;
+      const described = `${id}-error ${id}-help${date ? ` ${id}-hint` : ""}`;
       const optional = !input.required && el("span", { class: "calc__optional" }, ` ${this.ui.optional}`);
       let wrapper;
       let control;
@@ -290,6 +329,7 @@
           { class: `calc__field calc__field--${input.kind}` },
           el("label", { htmlFor: id }, input.label, optional),
           help,
+          hint,
           error,
           control,
         );
@@ -305,8 +345,8 @@
       wrapper.addEventListener("input", (event) => changed(this.complete(field, event.target)));
       wrapper.addEventListener("change", (event) => changed(this.complete(field, event.target)));
       wrapper.addEventListener("focusout", () => {
-        // Leaving a field is when to judge it, even half-typed (the browser then has no value).
-        if (this.value(field) === "" && !field.control.validity?.badInput) return;
+        // Leaving a field is when to judge it, even half-typed.
+        if (this.value(field) === "") return;
         this.edited = true;
         this.shown.add(input.name);
         this.update();
@@ -321,7 +361,8 @@
         "aria-describedby": described,
         "aria-required": input.required ? "true" : null,
       };
-      if (input.kind === "date") return el("input", { type: "date", min: input.min, max: input.max, ...common });
+      if (input.kind === "date")
+        return el("input", { type: "text", class: "calc__day", autocomplete: "off", ...common });
       if (input.kind === "days")
         return el("input", { type: "number", inputMode: "numeric", min: 0, max: input.max, step: 1, ...common });
       const groups = new Map();
@@ -335,18 +376,22 @@
 
     /** Whether a change leaves the field in a state worth judging at once. */
     complete(field, target) {
-      if (field.input.kind !== "date") return true;
-      return target.value !== "" && Number(target.value.slice(0, 4)) >= 1000;
+      // A date is judged while typed only once it is as long as the language writes one
+      // ("2026-03-0" is on its way to the 2nd); leaving the field judges it anyway.
+      const whole = target.value.trim().length >= this.dates.length;
+      return field.input.kind !== "date" || (whole && this.dates.read(target.value) !== null);
     }
 
+    /** The field's answer: a date as ISO when it reads as one, else what was typed. */
     value(field) {
       if (field.control.radios) return field.control.radios.find((radio) => radio.checked)?.value ?? "";
-      return field.control.value;
+      const text = field.control.value.trim();
+      return (field.input.kind === "date" && this.dates.read(text)) || text;
     }
 
     setValue(field, value) {
       if (field.control.radios) field.control.radios.forEach((radio) => (radio.checked = radio.value === value));
-      else field.control.value = value;
+      else field.control.value = field.input.kind === "date" ? this.dates.show(value) : value;
     }
 
     /**
@@ -406,11 +451,8 @@
     async update({ submitted = false } = {}) {
       const inputs = this.inputs();
       this.rememberInLink();
-      const unreadable = [...this.fields.values()].filter(
-        (field) => !field.wrapper.hidden && field.control.validity?.badInput,
-      );
       // An empty submit still asks the engine, which names every field it needs.
-      if (Object.keys(inputs).length === 0 && unreadable.length === 0 && !submitted) {
+      if (Object.keys(inputs).length === 0 && !submitted) {
         this.showProblems({});
         this.summarise(false);
         this.show(null, this.ui.prompt);
@@ -424,11 +466,11 @@
       if (answer.failed) return this.showEngine();
       const problems = answer.ok ? {} : { ...answer.problems };
       if (answer.error) problems[""] = this.ui.error;
-      unreadable.forEach((field) => (problems[field.input.name] = this.ui.bad_date));
       this.placeProblems(problems, submitted);
       const visible = this.showProblems(problems);
       this.summarise(submitted);
-      if (answer.ok && unreadable.length === 0) {
+      if (answer.ok) {
+        this.adopt(answer.result.inputs);
         this.show(answer.result);
         if (submitted || (this.restored && !this.edited)) this.answered(submitted);
       } else {
@@ -436,6 +478,17 @@
         this.show(null, problems[""] ?? (visible ? this.ui.check_fields : this.ui.prompt));
         if (submitted && this.problems.hidden) this.form.querySelector("[aria-invalid=true]")?.focus();
       }
+    }
+
+    /** The engine's ISO form of dates typed in words ("14 Oct 2026"), so links keep ISO. */
+    adopt(read) {
+      for (const [name, field] of this.fields) {
+        if (field.input.kind === "date" && read[name] && order.facts.get(name) === this.value(field)) {
+          order.facts.set(name, read[name]);
+        }
+      }
+      order.save();
+      this.rememberInLink();
     }
 
     /**
@@ -492,8 +545,7 @@
     showProblems(problems) {
       let visible = 0;
       for (const [name, field] of this.fields) {
-        const raw = this.shown.has(name) && !field.wrapper.hidden ? problems[name] : undefined;
-        const message = raw?.replace(/\{date:(\d{4}-\d{2}-\d{2})\}/g, (_, iso) => fieldDate(iso));
+        const message = this.shown.has(name) && !field.wrapper.hidden ? problems[name] : undefined;
         field.error.textContent = message ?? "";
         field.error.hidden = !message;
         visible += Boolean(message);
@@ -514,7 +566,19 @@
       this.root.dataset.mode = mode;
       this.form.hidden = mode === "answered";
       this.summary.hidden = mode !== "answered";
+      // An answer from a link needs no introduction: it is folded away, so the verdict
+      // and its action fit a phone's first screen, and back as soon as the reader edits.
+      const linked = mode === "answered" && this.restored && !this.edited;
+      this.intro().forEach((paragraph) => (paragraph.hidden = linked));
       this.placePin();
+    }
+
+    /** The paragraphs between the page's title and the calculator. */
+    intro() {
+      const found = [];
+      let node = this.root.previousElementSibling;
+      for (; node?.tagName === "P"; node = node.previousElementSibling) found.push(node);
+      return node?.tagName === "H1" ? found : [];
     }
 
     show(result, prompt = "") {
@@ -575,7 +639,11 @@
           "p",
           { class: "calc__verdict-when" },
           el("span", { class: "calc__verdict-lead" }, verdict.lead, " "),
-          el("time", { class: "calc__verdict-date", dateTime: verdict.date }, verdict.date_text),
+          el(
+            "time",
+            { class: "calc__verdict-date", dateTime: verdict.date, title: verdict.date_text },
+            verdict.date_short,
+          ),
           " ",
           el("span", { class: "calc__verdict-days" }, verdict.from_today),
         ),
@@ -586,6 +654,12 @@
             "p",
             { class: "calc__next" },
             el("a", { href: new URL("#protection-ended", this.beyondURL).href }, verdict.more),
+          ),
+        verdict.rights &&
+          el(
+            "p",
+            { class: "calc__next" },
+            el("a", { href: new URL(`#${verdict.rights.section}`, this.rightsURL).href }, verdict.rights.text),
           ),
         el(
           "details",
@@ -750,12 +824,7 @@
       const said = el("span", { class: "calc__said", role: "status" });
       copy.addEventListener("click", async () => {
         link.select();
-        try {
-          await navigator.clipboard.writeText(link.value);
-          said.textContent = this.ui.copied;
-        } catch {
-          said.textContent = this.ui.copy_by_hand;
-        }
+        said.textContent = (await copyText(link.value, link)) ? this.ui.copied : this.ui.copy_by_hand;
       });
       const remember = el("input", { type: "checkbox", id: `calc-${this.slug}-remember`, checked: order.remembered });
       const forget = el("button", { type: "button", class: "md-button", hidden: !order.remembered }, this.ui.forget);
@@ -804,8 +873,41 @@
           forgotten,
         ),
         el("p", { class: "calc__privacy" }, this.ui.privacy),
+        this.caseSummary(result.summary),
       );
       this.actions.hidden = false;
+    }
+
+    /**
+     * The case for a bank, PayPal or a consumer body, to copy or print on its own: the
+     * engine's text, and the evidence the reader ticked on the checklist, if kept.
+     */
+    caseSummary(summary) {
+      const evidence = readSaved(EVIDENCE_KEY, Array.isArray) ?? [];
+      const text = evidence.length
+        ? `${summary.text}\n\n${summary.evidence}\n${evidence.map((item) => `- ${item}`).join("\n")}`
+        : summary.text;
+      const paper = el("pre", { class: "calc__case-text", tabIndex: 0 }, text);
+      const said = el("span", { class: "calc__said", role: "status" });
+      const copy = el("button", { type: "button", class: "md-button" }, this.ui.copy_summary);
+      copy.addEventListener("click", async () => {
+        said.textContent = (await copyText(text, paper)) ? this.ui.summary_copied : this.ui.copy_by_hand;
+      });
+      const print = el("button", { type: "button", class: "md-button" }, this.ui.print_summary);
+      print.addEventListener("click", () => {
+        paper.parentElement.open = true;
+        document.documentElement.dataset.print = "case";
+        addEventListener("afterprint", () => delete document.documentElement.dataset.print, { once: true });
+        window.print();
+      });
+      return el(
+        "details",
+        { class: "calc__case" },
+        el("summary", {}, summary.heading),
+        el("p", { class: "calc__help" }, this.ui.summary_help),
+        paper,
+        el("p", { class: "calc__case-buttons" }, copy, " ", print, " ", said),
+      );
     }
 
     rememberInLink() {
@@ -843,6 +945,7 @@
     constructor(root) {
       const declared = JSON.parse(root.dataset.messages);
       Object.assign(this, { root, ui: declared.ui, templates: declared.templates, typed: new Map() });
+      this.dates = typedDates(this.ui.dates.typed);
       declared.facts.forEach((name) => order.known.add(name));
       this.blanks = new Map(declared.blanks.map((blank) => [blank.name, blank]));
       const linked = order.fromFragment(location.hash);
@@ -873,14 +976,12 @@
       });
       const copy = el("button", { type: "button", class: "md-button md-button--primary msg__copy" }, this.ui.copy);
       const said = el("p", { class: "msg__said", role: "status" });
+      this.gaps = el("p", { class: "msg__gaps", id: "msg-gaps" });
+      copy.setAttribute("aria-describedby", "msg-gaps");
       copy.addEventListener("click", async () => {
-        try {
-          await navigator.clipboard.writeText(this.text.textContent);
-          said.textContent = this.ui.copied;
-        } catch {
-          getSelection().selectAllChildren(this.text);
-          said.textContent = this.ui.copy_by_hand;
-        }
+        const left = this.text.querySelectorAll(".msg__gap").length;
+        if (!(await copyText(this.text.textContent, this.text))) said.textContent = this.ui.copy_by_hand;
+        else said.textContent = left ? this.ui.copied_gaps[left] : this.ui.copied;
       });
       this.root.replaceChildren(
         el(
@@ -894,6 +995,7 @@
         this.fields,
         el("p", { class: "msg__label", id: "msg-text-label" }, this.ui.message),
         this.text,
+        this.gaps,
         copy,
         said,
       );
@@ -914,27 +1016,45 @@
 
     field(blank) {
       const id = `msg-${blank.name}`;
-      const value = this.typed.get(blank.name) ?? (blank.kind === "date" ? (order.facts.get(blank.name) ?? "") : "");
+      const date = blank.kind === "date";
+      const known = date ? this.dates.show(order.facts.get(blank.name) ?? "") : "";
+      const value = this.typed.get(blank.name) ?? known;
       const control =
         blank.kind === "long"
           ? el("textarea", { id, rows: 3, value })
-          : el("input", { id, type: blank.kind === "date" ? "date" : "text", value });
+          : el("input", {
+              id,
+              type: "text",
+              value,
+              ...(date && { class: "calc__day", autocomplete: "off", "aria-describedby": `${id}-hint` }),
+            });
       control.addEventListener("input", () => {
         this.typed.set(blank.name, control.value);
-        if (blank.kind === "date" && order.known.has(blank.name)) order.set(blank.name, control.value);
+        const iso = date && this.dates.read(control.value);
+        if (iso && order.known.has(blank.name)) order.set(blank.name, iso);
         this.write();
       });
-      return el("div", { class: "calc__field" }, el("label", { htmlFor: id }, blank.label), control);
+      const hint = date && el("p", { class: "calc__help", id: `${id}-hint` }, this.ui.dates.hint);
+      return el("div", { class: "calc__field" }, el("label", { htmlFor: id }, blank.label), hint, control);
     }
 
+    /** The message with what the reader gave; each gap left is marked, and counted. */
     write() {
-      const template = this.template();
-      const said = (name) => {
-        const value = this.fields.querySelector(`#msg-${name}`)?.value.trim() ?? "";
-        if (!value) return `[${this.blanks.get(name).label}]`;
-        return this.blanks.get(name).kind === "date" ? longDate(value, this.ui.first_day) : value;
-      };
-      this.text.textContent = template.text.replace(/\{(\w+)\}/g, (_, name) => said(name));
+      const pieces = this.template().text.split(/\{(\w+)\}/);
+      let left = 0;
+      this.text.replaceChildren(
+        ...pieces.map((piece, index) => {
+          if (index % 2 === 0) return piece;
+          const text = this.fields.querySelector(`#msg-${piece}`)?.value.trim() ?? "";
+          if (!text) {
+            left += 1;
+            return el("mark", { class: "msg__gap" }, `[${this.blanks.get(piece).label}]`);
+          }
+          const iso = this.blanks.get(piece).kind === "date" && this.dates.read(text);
+          return iso ? longDate(iso, this.ui.first_day) : text;
+        }),
+      );
+      this.gaps.textContent = left ? this.ui.left[left] : this.ui.filled;
     }
   }
 
@@ -952,12 +1072,15 @@
   }
 
   /**
-   * The evidence checklist, to tick on a phone: how much is collected, and the ticks
-   * kept on the device only if the reader asks (the same choice as for the order).
+   * The evidence checklist, to tick on a phone: how much is collected (in view while
+   * scrolling), only the items that fit what happened to the order (each list says whom
+   * it is for in data-for), and the ticks kept on the device only if the reader asks (the
+   * same choice as for the order).
    */
   function tickable(progress) {
     const words = JSON.parse(progress.dataset.checklist);
-    const boxes = [...document.querySelectorAll(".checklist li")].map((item, index) => {
+    const items = [...document.querySelectorAll(".checklist li")];
+    const boxes = items.map((item, index) => {
       const box = el("input", { type: "checkbox", class: "checklist__box" });
       item.replaceChildren(el("label", {}, box, el("span", {}, ...item.childNodes)));
       box.dataset.index = index;
@@ -967,23 +1090,64 @@
     boxes.forEach((box, index) => (box.checked = saved.has(index)));
     const count = el("p", { class: "checklist__count", role: "status" });
     const remember = el("input", { type: "checkbox", id: "checklist-remember", checked: order.remembered });
+    const told = words.from_order.find(([, fact, values]) =>
+      values.length ? values.includes(order.facts.get(fact)) : order.facts.has(fact),
+    );
+    const radios = Object.entries(words.situations).map(([value, label]) =>
+      el(
+        "label",
+        { class: "calc__radio" },
+        el("input", { type: "radio", name: "checklist-situation", value, checked: value === (told?.[0] ?? "all") }),
+        ` ${label}`,
+      ),
+    );
+    const showing = el("p", { class: "calc__help", id: "checklist-showing" }, words.showing);
+    const situation = el(
+      "fieldset",
+      { class: "calc__field calc__field--choices", "aria-describedby": "checklist-showing" },
+      el("legend", {}, words.situation),
+      el("div", { class: "calc__radios" }, radios),
+      showing,
+    );
+    const chosen = () => situation.querySelector("input:checked")?.value ?? "all";
+    const fits = (item) => {
+      const wanted = item.closest("[data-for]")?.dataset.for.split(" ");
+      return chosen() === "all" || !wanted || wanted.includes(chosen());
+    };
     const keep = () => {
+      items.forEach((item) => item.classList.toggle("checklist__aside", !fits(item)));
+      document.querySelectorAll(".md-typeset h2").forEach((heading) => {
+        const lists = [];
+        for (let next = heading.nextElementSibling; next && next.tagName !== "H2"; next = next.nextElementSibling)
+          if (next.matches(".checklist")) lists.push(...next.querySelectorAll("li"));
+        heading.classList.toggle("checklist__aside", lists.length > 0 && !lists.some(fits));
+      });
+      const shown = boxes.filter((box) => fits(box.closest("li")));
       const ticked = boxes.filter((box) => box.checked);
-      count.textContent = words.count.replace("{done}", ticked.length).replace("{total}", boxes.length);
+      const collected = ticked.map((box) => box.closest("li").textContent.trim().replace(/\s+/g, " "));
+      count.textContent = words.count
+        .replace("{done}", shown.filter((box) => box.checked).length)
+        .replace("{total}", shown.length);
+      showing.hidden = chosen() === "all";
       if (order.remembered)
-        storage((store) => store.setItem(TICKS_KEY, JSON.stringify(ticked.map((box) => Number(box.dataset.index)))));
-      else storage((store) => store.removeItem(TICKS_KEY));
+        storage((store) => {
+          store.setItem(TICKS_KEY, JSON.stringify(ticked.map((box) => Number(box.dataset.index))));
+          store.setItem(EVIDENCE_KEY, JSON.stringify(collected));
+        });
+      else storage((store) => [TICKS_KEY, EVIDENCE_KEY].forEach((key) => store.removeItem(key)));
     };
     boxes.forEach((box) => box.addEventListener("change", keep));
+    situation.addEventListener("change", keep);
     remember.addEventListener("change", () => {
       order.remember(remember.checked);
       keep();
     });
     progress.replaceChildren(
-      count,
+      situation,
       el("p", { class: "calc__remember" }, el("label", {}, remember, ` ${words.remember}`)),
       el("p", { class: "calc__privacy" }, words.privacy),
     );
+    progress.before(count);
     progress.dataset.mounted = "true";
     keep();
   }
