@@ -214,3 +214,19 @@ def test_no_broken_internal_link_or_anchor(built_site: Path, site_url: str) -> N
             ):
                 broken.append(f"{page.relative_to(built_site)}: {link} (no #{fragment})")
     assert not broken, "\n".join(broken)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("folder", ["", *(f"{folder}/" for folder in LANGUAGE_FOLDERS)])
+def test_the_case_summary_the_country_sections_and_the_checklist_choice_are_accessible(
+    reader: Page, site_url: str, axe: Axe, folder: str
+) -> None:
+    reader.set_viewport_size({"width": 390, "height": 844})
+    for url in (f"{folder}calculators/planner/", f"{folder}rights/", f"{folder}evidence/"):
+        reader.goto(f"{site_url}{url}#arrived=yes&delivered=2026-03-02&country=BR")
+        if "planner" in url:
+            expect(verdict(reader)).to_be_visible(timeout=60_000)
+            reader.locator(".calc__case summary").click()
+            expect(reader.locator(".calc__case-text")).to_be_visible()
+        violations = axe.run(reader, options=WCAG_21_AA).response["violations"]
+        assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
