@@ -7,7 +7,8 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-LANGUAGES := es pt-br fr
+# The translated sites, one per mkdocs-<folder>.yml (calculators.words.FOLDERS names them).
+LANGUAGES := $(filter-out offline,$(patsubst mkdocs-%.yml,%,$(wildcard mkdocs-*.yml)))
 SITE ?= site
 SITE_URL ?= http://$(HOST):$(PORT)/
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard calculators/locale/*/LC_MESSAGES/calculators.po))

@@ -246,6 +246,12 @@ def _fact(key: str) -> Renderer:
     )
 
 
+def short_name(lang: str) -> str:
+    """The guide's name under its icon on a phone's home screen."""
+    with language(lang):
+        return _("AliExpress returns")
+
+
 def interface() -> dict[str, Any]:
     """The words of the calculators' page furniture, for calculators.js to draw."""
     return {

@@ -23,8 +23,11 @@ DOMAIN = "calculators"
 SOURCE_LANGUAGE = "en"
 LOCALES = Path(__file__).with_name("locale")
 CATALOGS = {"es": "es", "pt-BR": "pt_BR", "fr": "fr"}
-"""The languages the guide speaks besides English, and their gettext folders."""
+"""The languages the guide speaks besides English, and their gettext folders: the one
+list of languages (the site's folders, the Makefile and the tests follow it)."""
 LANGUAGES = (SOURCE_LANGUAGE, *CATALOGS)
+FOLDERS = {code: code.lower() for code in CATALOGS}
+"""Each translated site's folder under the English one, and its mkdocs-<folder>.yml."""
 
 _SOURCE = gettext.NullTranslations()
 _field_dates: ContextVar[bool] = ContextVar("field_dates", default=False)

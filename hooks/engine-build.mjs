@@ -34,6 +34,7 @@ const EXERCISE = `
 import json, sys
 sys.path.insert(0, ${JSON.stringify(APP_DIR)})
 import calculators, calculators.web as web
+from calculators.words import LANGUAGES
 samples = {"date": "2026-03-02", "days": "5"}
 for slug, calculator in calculators.CALCULATORS.items():
     inputs = {
@@ -41,7 +42,7 @@ for slug, calculator in calculators.CALCULATORS.items():
         for spec in calculator.inputs
         if spec.name != "rejected"  # a dispute is resolved or rejected, not both
     }
-    for fn, lang in zip(("run", "calendar") * 2, ("en", "es", "pt-BR", "fr")):
+    for fn, lang in zip(("run", "calendar") * len(LANGUAGES), LANGUAGES):
         for today in ("2026-03-10", "2026-01-01", "not a date"):
             request = {"fn": fn, "slug": slug, "inputs": inputs, "today": today, "label": "x", "lang": lang}
             answer = json.loads(web.call(json.dumps(request)))

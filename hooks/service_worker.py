@@ -53,13 +53,6 @@ FALLBACKS = ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zi
 never asked for otherwise."""
 SHARED = ("assets/javascripts/", "assets/stylesheets/calculators.css", f"{ICONS}/")
 """The root's files every language's pages load (extra.language_root)."""
-SHORT_NAMES = {
-    "en": "AliExpress returns",
-    "es": "Devoluciones AliExpress",
-    "pt-BR": "Devoluções AliExpress",
-    "fr": "Retours AliExpress",
-}
-"""The name under the icon, in each language."""
 SETTINGS = {"now": False}
 
 
@@ -137,7 +130,7 @@ def manifest(config: MkDocsConfig, prefix_to_root: str) -> str:
         {
             "id": "./",
             "name": config.site_name,
-            "short_name": SHORT_NAMES.get(lang, SHORT_NAMES["en"]),
+            "short_name": pages.short_name(lang),
             "description": config.site_description or "",
             "lang": lang,
             "start_url": "./",

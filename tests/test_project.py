@@ -10,6 +10,7 @@ import subprocess
 import pytest
 import yaml
 
+from calculators.words import FOLDERS
 from tests.conftest import PROJECT
 
 
@@ -82,3 +83,13 @@ def test_deploy_publishes_only_after_the_tests_pass() -> None:
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_each_language_has_its_site_config_and_pages_and_nothing_else() -> None:
+    """The languages are listed once (calculators.words); the configs and docs follow."""
+    configs = {path.stem.removeprefix("mkdocs-") for path in PROJECT.glob("mkdocs-*.yml")}
+    assert configs - {"offline"} == set(FOLDERS.values())
+    folders = {path.parent.name for path in (PROJECT / "docs").glob("*/index.md")}
+    assert folders - {"calculators"} == set(FOLDERS.values())
+    for folder in FOLDERS.values():
+        assert (PROJECT / f"mkdocs-{folder}.yml").read_text().count("\nnav:") <= 1

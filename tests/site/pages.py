@@ -6,10 +6,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from calculators import CALCULATORS
+from calculators.words import FOLDERS
 from tests.conftest import PROJECT
 
 DOCS = PROJECT / "docs"
-LANGUAGE_FOLDERS = {"es": "es", "pt-br": "pt-BR", "fr": "fr"}
+LANGUAGE_FOLDERS = {folder: code for code, folder in FOLDERS.items()}
 """Each language's folder (docs/<folder>/, site/<folder>/) and its code."""
 GUIDE = sorted(
     page for page in DOCS.rglob("*.md") if page.relative_to(DOCS).parts[0] not in LANGUAGE_FOLDERS
