@@ -62,9 +62,10 @@ bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a s
 	$(BIN)/python -m benchmarks.bench
 
 test: lint $(VENV)/.test node_modules/.installed $(CATALOGS) ## Run every check and test (unit, CLI, build, browser)
+	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-JS := docs/assets/javascripts hooks .ci eslint.config.mjs
+JS := browser docs/assets/javascripts hooks .ci tests/js eslint.config.mjs
 
 lint: $(VENV)/.test node_modules/.installed ## Lint and type-check the Python and the JavaScript
 	$(BIN)/ruff check calculators hooks tests benchmarks

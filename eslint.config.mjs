@@ -13,6 +13,15 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
+    // The calculators' page script, in modules of one job each, joined at build (hooks/browser.py).
+    files: ["browser/**/*.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser, document$: "readonly" } },
+  },
+  {
+    files: ["tests/js/**/*.js"],
+    languageOptions: { sourceType: "module", globals: globals.node },
+  },
+  {
     files: ["hooks/**/*.mjs", ".ci/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },

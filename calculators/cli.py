@@ -83,7 +83,8 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         helped = kwargs.pop("add_help", True)
-        super().__init__(*args, **kwargs, add_help=False, formatter_class=_Formatter)
+        kwargs.update(add_help=False, formatter_class=_Formatter)
+        super().__init__(*args, **kwargs)
         self._optionals.title = _("options")
         self._positionals.title = _("positional arguments")
         if helped:

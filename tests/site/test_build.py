@@ -98,7 +98,7 @@ def test_pages_load_nothing_from_other_origins(built_site: Path) -> None:
 def copy_project(tmp_path: Path) -> Path:
     for name in ("mkdocs.yml", "package.json"):
         shutil.copy(PROJECT / name, tmp_path / name)
-    for name in ("docs", "overrides", "hooks", "calculators"):
+    for name in ("docs", "overrides", "hooks", "calculators", "browser"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
 

@@ -1,0 +1,84 @@
+"""MkDocs glue: join the calculators' page script from its modules in ``browser/``.
+
+The modules are ES modules, one job each, so that ESLint and ``node --test`` read them as
+they are. The page gets one classic script, which also runs from disk (where browsers
+refuse modules): each module's imports are dropped, its exports become plain
+declarations, and the whole is wrapped in one function. A module that imports what no
+module exports, a name declared twice, a module nobody imports or a circle of imports
+fails the build.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+MODULES = Path(__file__).resolve().parent.parent / "browser"
+ENTRY = "main.js"
+OUTPUT = "assets/javascripts/calculators.js"
+ROOT_ONLY = "assets/javascripts/calculators-worker.js"
+"""Only the site holding the shared scripts (the English one) gets the joined script."""
+
+_IMPORT = re.compile(r'^import \{([^}]*)\} from "\./([\w-]+\.js)";\n', re.M)
+_EXPORT = re.compile(r"^export (?=(?:async function|function|const|class) )", re.M)
+_DECLARED = re.compile(r"^(?:export )?(?:async function|function|const|let|class) (\w+)", re.M)
+_EXPORTED = re.compile(r"^export (?:async function|function|const|class) (\w+)", re.M)
+
+
+class JoinError(ValueError):
+    """The modules cannot be joined into one script; the message says which and why."""
+
+
+def join(folder: Path = MODULES) -> str:
+    """The page's one script: every module from ``main.js`` down, each after its imports."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.js"))}
+    ordered: list[str] = []
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if name in trail:
+            raise JoinError(f"{' → '.join((*trail, name))}: modules import each other in a circle")
+        if name in ordered:
+            return
+        if name not in texts:
+            raise JoinError(f"{trail[-1]} imports {name}, which is not in {folder.name}/")
+        for names, source in _IMPORT.findall(texts[name]):
+            missing = {n.strip() for n in names.split(",")} - set(
+                _EXPORTED.findall(texts.get(source, ""))
+            )
+            if source in texts and missing:
+                listed = ", ".join(sorted(missing))
+                raise JoinError(f"{name} imports {listed} from {source}, which does not export it")
+            visit(source, (*trail, name))
+        ordered.append(name)
+
+    visit(ENTRY, ())
+    unused = sorted(set(texts) - set(ordered))
+    if unused:
+        raise JoinError(f"{', '.join(unused)}: not imported by any module")
+    declared: dict[str, str] = {}
+    parts = []
+    for name in ordered:
+        for symbol in _DECLARED.findall(texts[name]):
+            if symbol in declared:
+                raise JoinError(f"{symbol} is declared in both {declared[symbol]} and {name}")
+            declared[symbol] = name
+        body = _EXPORT.sub("", _IMPORT.sub("", texts[name]))
+        if re.search(r"^(?:import|export)\b", body, re.M):
+            raise JoinError(f"{name}: only named imports and exported declarations can be joined")
+        parts.append(body.strip())
+    return '(() => {\n"use strict";\n\n' + "\n\n".join(parts) + "\n})();\n"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if files.get_file_from_path(ROOT_ONLY) is None:
+        return files
+    try:
+        script = join()
+    except (JoinError, OSError) as problem:
+        raise PluginError(f"the calculators' script: {problem}") from problem
+    files.append(File.generated(config, OUTPUT, content=script))
+    return files
