@@ -42,8 +42,8 @@ build: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build the site, ever
 
 catalogs: $(CATALOGS) ## Compile the translation catalogs (.po to .mo)
 
-calculators/locale/%/LC_MESSAGES/calculators.mo: calculators/locale/%/LC_MESSAGES/calculators.po calculators/catalogs.py
-	$(BIN)/python -m calculators.catalogs compile
+calculators/locale/%/LC_MESSAGES/calculators.mo: calculators/locale/%/LC_MESSAGES/calculators.po guide/catalogs.py calculators/mo.py
+	$(BIN)/python -m guide.catalogs compile
 
 DIST ?= dist
 STAGE ?= build
@@ -68,8 +68,8 @@ test: lint $(VENV)/.test node_modules/.installed $(CATALOGS) ## Run every check 
 JS := browser docs/assets/javascripts hooks .ci tests/js eslint.config.mjs
 
 lint: $(VENV)/.test node_modules/.installed ## Lint and type-check the Python and the JavaScript
-	$(BIN)/ruff check calculators hooks tests benchmarks
-	$(BIN)/ruff format --check calculators hooks tests benchmarks
+	$(BIN)/ruff check calculators guide hooks tests benchmarks
+	$(BIN)/ruff format --check calculators guide hooks tests benchmarks
 	$(BIN)/mypy
 	node_modules/.bin/eslint --max-warnings 0 $(JS)
 	node_modules/.bin/prettier --check --log-level warn $(JS) docs/assets/stylesheets

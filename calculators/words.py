@@ -76,7 +76,7 @@ def translations(code: str) -> gettext.NullTranslations:
     try:
         return gettext.translation(DOMAIN, LOCALES, languages=[CATALOGS[code]])
     except FileNotFoundError:
-        from .catalogs import mo_bytes  # only where nothing was compiled: not in the browser
+        from .mo import mo_bytes  # only where nothing was compiled: not in the browser
 
         po = LOCALES / CATALOGS[code] / "LC_MESSAGES" / f"{DOMAIN}.po"
         return gettext.GNUTranslations(io.BytesIO(mo_bytes(po)))

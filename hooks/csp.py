@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from calculators import pages
+from guide import pages
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPES = re.compile(r"""type=["'](application/(ld\+)?json|text/template)["']""")

@@ -8,6 +8,7 @@ The public build also ships a memory snapshot of the started engine, made by
 
 from __future__ import annotations
 
+import ast
 import base64
 import gzip
 import hashlib
@@ -25,13 +26,13 @@ from typing import BinaryIO
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from calculators import catalogs, pages
+from guide import catalogs, pages
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """Copied as they are; the standard library and the lock are built (``build_engine``)."""
 PACKAGE = "calculators"
-BUILD_ONLY = ("__main__.py", "catalogs.py", "cli.py", "corpus.py", "pages.py", "messages.py")
-"""Modules the build and the command line use, never the browser: kept out of its zip."""
+BROWSER_ENTRY = ("__init__", "web")
+"""What the browser imports; the zip holds these and what they import, nothing else."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
 BUILT = ("python_stdlib.zip", "python_stdlib.zip.br", "pyodide-lock.json", "pyodide.asm.wasm.br")
@@ -93,11 +94,29 @@ def pack_calculators(project: Path, dest: Path | BinaryIO) -> None:
     if isinstance(dest, Path):
         dest.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(dest, "w") as archive:
-        for module in sorted((project / PACKAGE).glob("*.py")):
-            if module.name not in BUILD_ONLY:
-                _add(archive, module.name, module.read_bytes())
+        for module in browser_modules(project / PACKAGE):
+            _add(archive, module.name, module.read_bytes())
         for relative, data in catalogs.compiled(project / PACKAGE / "locale").items():
             _add(archive, relative, data)
+
+
+def browser_modules(package: Path) -> list[Path]:
+    """The package's modules the browser needs: ``calculators.web`` and what it imports,
+    followed through each module's own imports, so the command line's stay out (and
+    what a module imports only when called, such as compiling a catalog)."""
+    wanted: set[str] = set()
+    queue = list(BROWSER_ENTRY)
+    while queue:
+        name = queue.pop()
+        path = package / f"{name}.py"
+        if name in wanted or not path.is_file():
+            continue
+        wanted.add(name)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # at import, not lazily
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found = [node.module] if node.module else [a.name for a in node.names]
+                queue.extend(module.split(".")[0] for module in found)
+    return sorted(package / f"{name}.py" for name in wanted)
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:

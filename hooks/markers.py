@@ -1,6 +1,6 @@
 """MkDocs glue: expand ``[[kind: name]]`` markers, and add each calculator's embed page.
 
-The work is done by ``calculators.pages``; an unknown marker fails the build.
+The work is done by ``guide.pages``; an unknown marker fails the build.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculators import CALCULATORS, pages
+from calculators import CALCULATORS
 from calculators.words import language
+from guide import pages
 
 SOURCES_PAGE = "sources.md"
 BEYOND_PAGE = "beyond.md"

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from calculators import pages
+from guide import pages
 
 MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
 ANY_MAP_COMMENT = re.compile(rb"/[/*]\s*[#@]\s*sourceMappingURL\s*=")

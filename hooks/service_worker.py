@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from calculators import pages
+from guide import pages
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 SCRIPT = "sw.js"

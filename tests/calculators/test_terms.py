@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from calculators.catalogs import read_po
+from calculators.mo import read_po
 from calculators.words import CATALOGS, LOCALES
 from tests.conftest import PROJECT
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from calculators import messages
 from calculators.policy import FACTS, PERIODS, REVIEWED, SOURCES
 from calculators.words import _, language, spoken
+from guide import messages
 from tests.site.pages import GUIDE, LANGUAGE_FOLDERS, page_id, page_url
 
 pytestmark = pytest.mark.browser

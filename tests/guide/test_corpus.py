@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import corpus
 from calculators.words import LANGUAGES
+from guide import corpus
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_wording_change_is_reviewed_in_the_golden_corpus(lang: str) -> None:
-    assert corpus.path(lang).is_file(), "run: python -m calculators.catalogs corpus"
+    assert corpus.path(lang).is_file(), "run: python -m guide.catalogs corpus"
     assert corpus.body(lang) == corpus.stored(lang), (
-        f"What readers see in {lang} changed: run `python -m calculators.catalogs corpus`, "
+        f"What readers see in {lang} changed: run `python -m guide.catalogs corpus`, "
         f"read the diff of {corpus.path(lang).name} as a reader would, and commit it."
     )
 

@@ -2,46 +2,34 @@
 step with it, and compile them for gettext. Build-only: the browser gets compiled .mo
 files, never this module.
 
-    python -m calculators.catalogs update    # after changing texts: refresh every .po
-    python -m calculators.catalogs compile   # what the build and `make` run
-    python -m calculators.catalogs check     # exit 1 if a catalog lacks a translation
-    python -m calculators.catalogs corpus    # rewrite tests/golden/<lang>.txt to review
+    python -m guide.catalogs update    # after changing texts: refresh every .po
+    python -m guide.catalogs compile   # what the build and `make` run
+    python -m guide.catalogs check     # exit 1 if a catalog lacks a translation
+    python -m guide.catalogs corpus    # rewrite tests/golden/<lang>.txt to review
 """
 
 from __future__ import annotations
 
 import ast
 import os
-import struct
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from .words import CATALOGS, DOMAIN, LOCALES
+from calculators.mo import Entry, Message, mo_bytes, read_po
+from calculators.words import CATALOGS, DOMAIN, LOCALES
 
-PACKAGE = Path(__file__).parent
+PACKAGE = LOCALES.parent
+"""The calculators package, whose catalogs these are."""
+SOURCES = (PACKAGE, Path(__file__).parent)
+"""Where the texts to translate are: the calculators and the guide's own pages."""
 MARKERS = {"N_": 1, "_": 1, "ngettext": 2, "pgettext": 2, "NC_": 2}
 
 
-@dataclass(frozen=True)
-class Message:
-    """One text to translate: its id, its plural, its context, and where it stands."""
-
-    msgid: str
-    plural: str = ""
-    context: str = ""
-    where: str = ""
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.context, self.msgid
-
-
-def extract(package: Path = PACKAGE) -> dict[tuple[str, str], Message]:
-    """Every literal text passed to N_, _, ngettext or pgettext in the package's modules."""
+def extract(folders: tuple[Path, ...] = SOURCES) -> dict[tuple[str, str], Message]:
+    """Every literal text passed to N_, _, ngettext or pgettext in the packages' modules."""
     found: dict[tuple[str, str], Message] = {}
-    for module in sorted(package.glob("*.py")):
+    for module in sorted(path for folder in folders for path in folder.glob("*.py")):
         for message in _messages(module):
             found.setdefault(message.key, message)
     return found
@@ -69,12 +57,6 @@ def _messages(module: Path) -> Iterator[Message]:
             yield Message(texts[0], where=where)
 
 
-@dataclass
-class Entry:
-    message: Message
-    translations: list[str]
-
-
 def _quote(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
     lines = escaped.split("\n")
@@ -82,45 +64,6 @@ def _quote(text: str) -> str:
         return f'"{escaped}"'
     parts = [line + "\\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     return '""\n' + "\n".join(f'"{part}"' for part in parts)
-
-
-def _unquote(text: str) -> str:
-    return ast.literal_eval(text) if text else ""
-
-
-def read_po(path: Path) -> dict[tuple[str, str], Entry]:
-    """The entries of a .po file, by (context, msgid); the header has the empty msgid."""
-    entries: dict[tuple[str, str], Entry] = {}
-    fields: dict[str, str] = {}
-    current = ""
-
-    def flush() -> None:
-        if "msgid" in fields:
-            message = Message(
-                fields["msgid"], fields.get("msgid_plural", ""), fields.get("msgctxt", "")
-            )
-            forms = sorted((k for k in fields if k.startswith("msgstr")), key=_form_index)
-            entries[message.key] = Entry(message, [fields[k] for k in forms])
-        fields.clear()
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith('"'):
-            fields[current] += _unquote(line)
-            continue
-        keyword, _space, value = line.partition(" ")
-        starts = keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields)
-        if not line or line.startswith("#") or starts:
-            flush()
-        if line and not line.startswith("#"):
-            current = keyword
-            fields[current] = _unquote(value)
-    flush()
-    return entries
-
-
-def _form_index(keyword: str) -> int:
-    return int(keyword.removeprefix("msgstr[").rstrip("]") or 0) if "[" in keyword else 0
 
 
 def write_po(path: Path, header: str, entries: list[Entry]) -> None:
@@ -171,37 +114,6 @@ def missing(folder: str) -> list[str]:
     ]
 
 
-def mo_bytes(po: Path) -> bytes:
-    """A .po file compiled to GNU .mo, as msgfmt writes it (without the hash table)."""
-    entries = read_po(po)
-    pairs = []
-    for (context, msgid), entry in entries.items():
-        key = (f"{context}\x04" if context else "") + msgid
-        if entry.message.plural:
-            key += "\x00" + entry.message.plural
-        value = "\x00".join(entry.translations)
-        if msgid and not all(entry.translations):
-            continue  # untranslated: gettext falls back to the English text
-        pairs.append((key.encode(), value.encode()))
-    pairs.sort()
-    count = len(pairs)
-    keys_at = 28
-    values_at = keys_at + 8 * count
-    data_at = values_at + 8 * count
-    keys: list[tuple[int, int]] = []
-    values: list[tuple[int, int]] = []
-    blob = b""
-    for original, _translated in pairs:
-        keys.append((len(original), data_at + len(blob)))
-        blob += original + b"\0"
-    for _original, translated in pairs:
-        values.append((len(translated), data_at + len(blob)))
-        blob += translated + b"\0"
-    header = struct.pack("<7I", 0x950412DE, 0, count, keys_at, values_at, 0, data_at)
-    table = b"".join(struct.pack("<2I", *pair) for pair in keys + values)
-    return header + table + blob
-
-
 def compiled(locales: Path = LOCALES) -> dict[str, bytes]:
     """Every catalog compiled, by its path inside the package (for the browser's zip)."""
     return {
@@ -239,7 +151,7 @@ def main(argv: list[str]) -> int:
         compile_all()
         return 0
     if command == "corpus":
-        from . import corpus  # renders every calculator: the build's other commands need none
+        from guide import corpus  # renders every calculator: the build's other commands need none
 
         for path in corpus.write_all():
             print(path)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .inputs import FACTS
-from .words import N_, _
+from calculators.inputs import FACTS
+from calculators.words import N_, _
 
 
 @dataclass(frozen=True)

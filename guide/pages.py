@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import CALCULATORS, inputs, messages
-from .dates import EXAMPLE
-from .policy import (
+from calculators import CALCULATORS, inputs
+from calculators.dates import EXAMPLE
+from calculators.policy import (
     CARRIER_GROUPS,
     CARRIER_RULE_CAVEAT,
     CARRIER_RULE_CAVEAT_SOURCES,
@@ -29,7 +29,7 @@ from .policy import (
     Period,
     Source,
 )
-from .words import (
+from calculators.words import (
     LANGUAGES,
     TYPED,
     TYPED_FORMAT,
@@ -41,6 +41,7 @@ from .words import (
     spoken,
     typed,
 )
+from guide import messages
 
 MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 # Anything else in double brackets is a mistyped marker; a link like [[1]](x) is not.

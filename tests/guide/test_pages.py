@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from calculators import CALCULATORS, pages, policy
+from calculators import CALCULATORS, policy
 from calculators.words import _
+from guide import pages
 
 LINKS = pages.Links(root_md="../", sources_url="../../sources/")
 

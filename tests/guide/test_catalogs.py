@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from calculators import catalogs, words
+from calculators import words
+from guide import catalogs
 
 FOLDERS = list(words.CATALOGS.values())
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from calculators import messages
 from calculators.words import LANGUAGES, _, language
+from guide import messages
 
 TEMPLATES = pytest.mark.parametrize(
     "template", messages.TEMPLATES, ids=[t.key for t in messages.TEMPLATES]

@@ -1,6 +1,6 @@
 """Everything a reader can be shown, in one language, as plain text to review and to guard.
 
-``python -m calculators.catalogs corpus`` writes ``tests/golden/<language>.txt``: every
+``python -m guide.catalogs corpus`` writes ``tests/golden/<language>.txt``: every
 calculator's form, every verdict state and situation the engine knows, every error,
 the command line's help, every template, and every sentence the build assembles into
 pages. A test fails when the output changes and the file was not rewritten, so a change
@@ -18,12 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import CALCULATORS, cli, messages, pages
-from .calculator import InputError
-from .inputs import ChoiceInput
-from .policy import FACTS, PERIODS
-from .render import present
-from .words import LANGUAGES, _, language
+from calculators import CALCULATORS, cli
+from calculators.calculator import InputError
+from calculators.inputs import ChoiceInput
+from calculators.policy import FACTS, PERIODS
+from calculators.render import present
+from calculators.words import LANGUAGES, _, language
+from guide import messages, pages
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 LINKS = pages.Links(root_md="../", sources_url="../sources/", beyond_url="../beyond/")
