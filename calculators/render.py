@@ -264,7 +264,7 @@ def case_summary(
     if upcoming:
         lines += ["", _("Deadlines still open")]
         lines += [
-            f"- {labelled(d['label'], d['when_text'])} — {plain(d['rule_line'])}" for d in upcoming
+            f"- {labelled(d['label'], d['when_text'])} — {d['rule']}" for d in upcoming
         ]
     return {
         "heading": _("Case summary for your bank, PayPal or a consumer body"),

@@ -56,6 +56,8 @@ def test_while_typing_the_verdict_stays_on_screen_and_see_what_to_do_shows_it_wh
     pin = reader.locator(".calc__pin")
     expect(pin).to_be_in_viewport()
     expect(pin).to_have_text(re.compile(r"Act · Fri 10 Apr 2026 · in 31 days"))
+    pin.hover()  # a tap leaves a phone's link hovered: its words stay white on the colour
+    expect(pin).to_have_css("color", "rgb(255, 255, 255)")
     reader.get_by_role("button", name="See what to do").click()
     card = verdict_is(reader, "act", "2026-04-10")
     expect(card).to_be_focused()
