@@ -29,6 +29,7 @@ export const answering = {
       ),
       el("p", { class: "calc__verdict-label" }, verdict.label),
       el("p", { class: "calc__verdict-action" }, verdict.action),
+      verdict.sooner.map((line) => el("p", { class: "calc__verdict-sooner" }, line)),
       verdict.more &&
         el(
           "p",

@@ -316,6 +316,7 @@ def as_text(view: dict[str, Any]) -> str:
             when=verdict["from_today"],
         ),
         *_wrap(verdict["action"]),
+        *(line for sooner in verdict["sooner"] for line in _wrap(sooner)),
         "",
         verdict["why_heading"],
     ]

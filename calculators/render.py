@@ -15,7 +15,7 @@ from typing import Any
 from .calculator import Calculator, Result
 from .inputs import COUNTRY
 from .policy import COUNTRIES, REVIEWED, SOURCE_YEARS, SOURCES, Source
-from .timeline import Deadline, Note, worded
+from .timeline import Deadline, Kind, Note, worded
 from .verdict import Verdict
 from .words import _, from_today, labelled, ngettext, short, spoken
 
@@ -168,6 +168,19 @@ def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
     }
 
 
+def sooner_view(result: Result) -> list[str]:
+    """What else ends before the verdict's date (the law's or the payment's route, which
+    never take the verdict), said on the card so two "last days" never seem to disagree."""
+    verdict = result.verdict
+    return [
+        labelled(_("Also ends sooner"), f"{_(d.step.label)} · {from_today(d.date, result.today)}")
+        for d in result.deadlines
+        if d.step.kind is Kind.INFO
+        and not (d.step.opens or d.ended)
+        and result.today <= d.date < verdict.date
+    ]
+
+
 def rights_view(result: Result) -> dict[str, str] | None:
     """The reader's own country's section of the Your rights page, once they said where
     they live; the page's country finder once AliExpress can no longer help."""
@@ -203,7 +216,11 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
         "today": today.isoformat(),
         "today_text": spoken(today),
         "counted_from": _("Counted from today, {today}.").format(today=spoken(today)),
-        "verdict": {**verdict_view(result.verdict, today), "rights": rights_view(result)},
+        "verdict": {
+            **verdict_view(result.verdict, today),
+            "rights": rights_view(result),
+            "sooner": sooner_view(result),
+        },
         "deadlines": upcoming + passed,
         "upcoming_heading": _("Coming up"),
         "passed_heading": ngettext(
@@ -260,12 +277,11 @@ def case_summary(
         _("Where things stand"),
         "- " + labelled(verdict["state_text"], f"{verdict['lead']} {verdict['date_text']}"),
         f"- {verdict['action']}",
+        *(f"- {sooner}" for sooner in sooner_view(result)),
     ]
     if upcoming:
         lines += ["", _("Deadlines still open")]
-        lines += [
-            f"- {labelled(d['label'], d['when_text'])} — {d['rule']}" for d in upcoming
-        ]
+        lines += [f"- {labelled(d['label'], d['when_text'])} — {d['rule']}" for d in upcoming]
     return {
         "heading": _("Case summary for your bank, PayPal or a consumer body"),
         "text": "\n".join(lines),

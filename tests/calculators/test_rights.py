@@ -159,3 +159,16 @@ def test_the_verdict_leads_to_the_readers_country_once_they_say_it() -> None:
         "text": "Seus direitos no seu país",
         "section": "find-your-country",
     }
+
+
+def test_a_right_that_ends_before_the_verdicts_date_is_said_on_the_card() -> None:
+    """Two "last days" never seem to disagree: the law's, a day sooner, is named."""
+    answer = json.loads(web.run("planner", json.dumps({**DELIVERED, "country": "GB"}), TODAY))
+    verdict = answer["result"]["verdict"]
+    assert verdict["date"] == "2026-11-25"
+    assert verdict["sooner"] == [
+        "Also ends sooner: Last day to cancel the purchase (UK law) · tomorrow"
+    ]
+    assert "- Also ends sooner: Last day to cancel" in answer["result"]["summary"]["text"]
+    brazil = json.loads(web.run("planner", json.dumps({**DELIVERED, "country": "BR"}), TODAY))
+    assert brazil["result"]["verdict"]["sooner"] == []  # its 7 days ended on the 17th

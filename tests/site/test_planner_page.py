@@ -165,7 +165,10 @@ def test_the_case_summary_holds_the_dates_the_deadlines_and_the_evidence_kept(
     reader.get_by_label("Remember this order on this device").check()
     reader.get_by_text("Photo of any damage to the outer packaging").click()
     reader.goto(site_url + PATH + "#arrived=yes&delivered=2026-03-02&country=FR")
-    verdict_is(reader, "act", "2026-03-17")
+    card = verdict_is(reader, "act", "2026-03-17")
+    expect(card.locator(".calc__verdict-sooner")).to_have_text(
+        "Also ends sooner: Last day to withdraw from the purchase (EU law) · in 6 days"
+    )
     rights = reader.locator(".calc__verdict").get_by_role("link", name="Your rights where you live")
     assert urlsplit(rights.get_attribute("href")).path.endswith("/rights/")
     assert urlsplit(rights.get_attribute("href")).fragment == "france"
