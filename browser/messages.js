@@ -76,7 +76,8 @@ export class MessageBuilder {
 
   show() {
     const template = this.template();
-    this.when.textContent = template.when;
+    // The chosen title in full: a phone's closed list cuts it after a few words.
+    this.when.replaceChildren(el("strong", {}, template.title), " ", template.when);
     this.fields.replaceChildren(...template.blanks.map((name) => this.field(this.blanks.get(name))));
     this.write();
   }

@@ -96,6 +96,8 @@ def test_the_message_builder_fills_a_message_from_the_readers_dates_on_a_phone(
     reader.get_by_label("What do you need to write?").select_option(
         label="The dispute's description"
     )
+    # the chosen title in full, which a phone's closed list cuts short
+    expect(reader.locator("#msg-situation-help strong")).to_have_text("The dispute's description")
     expect(reader.get_by_label("Date the parcel was delivered")).to_have_value("2026-03-02")
     reader.get_by_label("Order number").fill("8123456")
     reader.get_by_label("What is wrong").fill("the lamp does not switch on.")
