@@ -20,22 +20,24 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
-// Where calculators-worker.js unpacks the package too: files written here are not
-// part of the snapshot, only the modules already imported from them are.
-const APP_DIR = "/home/pyodide/app";
 // A neutral environment: nothing of the build machine (paths, user) enters the engine.
 const ENV = { HOME: "/home/pyodide", USER: "pyodide", LANG: "C.UTF-8" };
 // Emscripten names the program after the script Node runs, and Python keeps that name
 // (sys.executable, the "_" variable) in the snapshot: the name a browser's start gives.
 process.argv[1] = "./this.program";
 
-// Every calculator, every function of the bridge, and the refusals, as the pages use them.
-const EXERCISE = `
-import json, sys
-sys.path.insert(0, ${JSON.stringify(APP_DIR)})
-import calculators, calculators.web as web
+// The engine is set up and asked as the pages do, through the one bridge the worker and
+// the offline page use (a plain script that defines globalThis.calculatorsBridge).
+await import(new URL("../docs/assets/javascripts/calculators-bridge.js", import.meta.url).href);
+const bridge = globalThis.calculatorsBridge;
+
+// Every calculator, both functions, every language and the refusals, as pages ask them.
+const REQUESTS = `
+import json
+import calculators
 from calculators.words import LANGUAGES
 samples = {"date": "2026-03-02", "days": "5"}
+requests = []
 for slug, calculator in calculators.CALCULATORS.items():
     inputs = {
         spec.name: samples.get(spec.kind) or spec.choices[0].value
@@ -44,12 +46,10 @@ for slug, calculator in calculators.CALCULATORS.items():
     }
     for fn, lang in zip(("run", "calendar") * len(LANGUAGES), LANGUAGES):
         for today in ("2026-03-10", "2026-01-01", "not a date"):
-            request = {"fn": fn, "slug": slug, "inputs": inputs, "today": today, "label": "x", "lang": lang}
-            answer = json.loads(web.call(json.dumps(request)))
-            if today == "2026-03-10" and not answer["ok"]:
-                raise SystemExit(f"{slug} {fn}: {answer}")
-    web.call(json.dumps({"fn": "run", "slug": slug, "inputs": {"shipped": "2026-02-30"}}))
-web.call("{not json")
+            requests.append({"fn": fn, "slug": slug, "inputs": inputs, "today": today,
+                             "label": "x", "lang": lang, "answers": today == "2026-03-10"})
+    requests.append({"fn": "run", "slug": slug, "inputs": {"shipped": "2026-02-30"}, "today": "2026-03-10"})
+json.dumps(requests)
 `;
 
 const [pyodideDir, packagePath, output] = process.argv.slice(2);
@@ -59,8 +59,16 @@ const bundle = new Uint8Array(readFileSync(packagePath));
 async function engine(options = {}) {
   const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
   const pyodide = await loadPyodide({ indexURL, env: ENV, ...options });
-  pyodide.unpackArchive(bundle, "zip", { extractDir: APP_DIR });
-  pyodide.runPython(EXERCISE);
+  const web = bridge.setup(pyodide, bundle);
+  for (const [id, request] of JSON.parse(pyodide.runPython(REQUESTS)).entries()) {
+    const reply = await bridge.reply(web, { ...request, id });
+    if (reply.error) throw new Error(`${request.slug} ${request.fn}: ${reply.error}`);
+    if (request.answers && !reply.answer.ok) {
+      throw new Error(`${request.slug} ${request.fn}: ${JSON.stringify(reply.answer)}`);
+    }
+  }
+  web.call("{not json");
+  web.destroy();
   return pyodide;
 }
 
