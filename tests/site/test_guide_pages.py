@@ -93,6 +93,9 @@ def test_the_message_builder_fills_a_message_from_the_readers_dates_on_a_phone(
     reader.goto(site_url + "calculators/after-delivery/#delivered=2026-03-02")
     expect(reader.locator("[data-verdict]").first).to_be_visible()
     reader.goto(site_url + "templates/#delivered=2026-03-02")
+    # The tool on the first screen; where each message goes is one tap away.
+    expect(reader.get_by_label("What do you need to write?")).to_be_in_viewport()
+    assert reader.locator("details summary").first.bounding_box()["height"] >= 44
     reader.get_by_label("What do you need to write?").select_option(
         label="The dispute's description"
     )
