@@ -25,7 +25,7 @@ export const answering = {
           verdict.date_short,
         ),
         " ",
-        el("span", { class: "calc__verdict-days" }, verdict.from_today),
+        el("span", { class: "calc__verdict-days" }, verdict.days_short),
       ),
       el("p", { class: "calc__verdict-label" }, verdict.label),
       el("p", { class: "calc__verdict-action" }, verdict.action),

@@ -17,7 +17,7 @@ from .inputs import COUNTRY
 from .policy import COUNTRIES, REVIEWED, SOURCE_YEARS, SOURCES, Source
 from .timeline import Deadline, Kind, Note, worded
 from .verdict import Verdict
-from .words import _, from_today, labelled, ngettext, short, spoken
+from .words import _, beside_short, from_today, labelled, ngettext, short, spoken
 
 Line = dict[str, Any]
 """{"text": "... {sources} ...", "sources": [{"key": ..., "name": ..., "title": ...}],
@@ -163,6 +163,7 @@ def verdict_view(verdict: Verdict, today: date) -> dict[str, Any]:
         "date_short": short(verdict.date),
         "days": days,
         "from_today": from_today(verdict.date, today),
+        "days_short": beside_short(verdict.date, today),
         "why_heading": _("Why this date?"),
         "more": _("What you can still do") if verdict.state == "late" else "",
     }

@@ -195,6 +195,15 @@ def short(day: date) -> str:
     )
 
 
+def beside_short(day: date, today: date) -> str:
+    """The time left, said beside the short date: with the weekday where the short date
+    has none ("mercredi · dans 2 jours")."""
+    # Translators: {weekday} is the day's name; keep only {days} if your short date has it.
+    return pgettext("the time left beside the short date", "{days}").format(
+        days=from_today(day, today), weekday=pgettext("weekday", _WEEKDAYS[day.weekday()])
+    )
+
+
 TYPED = N_("{year}-{month:02}-{day:02}")
 """How a date is typed in the language (translated to "{day:02}/{month:02}/{year}" where
 the day comes first); ISO dates are read in every language."""

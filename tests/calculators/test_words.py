@@ -73,3 +73,18 @@ def test_what_the_reader_typed_is_echoed_on_one_printable_line(typed: str, shown
 def test_a_short_date_fits_a_phones_verdict_card(lang: str, said: str) -> None:
     with words.language(lang):
         assert words.short(date(2026, 11, 5)) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "in 2 days"),
+        ("fr", "jeudi · dans 2 jours"),
+        ("pt-BR", "quinta-feira · daqui a 2 dias"),
+    ],
+)
+def test_the_time_left_beside_a_short_date_names_the_day_it_leaves_out(
+    lang: str, said: str
+) -> None:
+    with words.language(lang):
+        assert words.beside_short(date(2026, 11, 5), date(2026, 11, 3)) == said

@@ -13,7 +13,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators.policy import SOURCES
-from calculators.words import TYPED_FORMAT, _, labelled, language, short, spoken, typed
+from calculators.words import (
+    TYPED_FORMAT,
+    _,
+    beside_short,
+    labelled,
+    language,
+    short,
+    spoken,
+    typed,
+)
 from tests.site.calc import verdict_is
 from tests.site.pages import DOCS, GUIDE, LANGUAGE_FOLDERS, page_url
 
@@ -208,7 +217,10 @@ def test_the_planner_gives_the_same_verdict_in_every_language_in_its_words(
     card = verdict_is(reader, "act", "2026-03-31")
     with language(LANGUAGE_FOLDERS[folder]):
         said, whole = short(date(2026, 3, 31)), spoken(date(2026, 3, 31))
+        days = beside_short(date(2026, 3, 31), date(2026, 3, 10))
     expect(card.locator(".calc__verdict-date")).to_have_text(said)
+    expect(card.locator(".calc__verdict-days")).to_have_text(days)
+    assert " · " in days  # the weekday the short date leaves out
     expect(card.locator(".calc__verdict-date")).to_have_attribute("title", whole)
     assert said != english
     expect(reader.locator("html")).to_have_attribute("lang", LANGUAGE_FOLDERS[folder])
