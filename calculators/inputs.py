@@ -101,13 +101,6 @@ class DateInput(Input):
     def show(self, value: Any) -> str:
         return spoken(value)
 
-    def declare(self) -> dict[str, Any]:
-        return {
-            **super().declare(),
-            "min": dates.EARLIEST.isoformat(),
-            "max": dates.LATEST.isoformat(),
-        }
-
 
 @dataclass(frozen=True)
 class ChoiceInput(Input):

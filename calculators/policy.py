@@ -938,6 +938,13 @@ COUNTRIES: tuple[Country, ...] = (
     Country("other", N_("Another country"), ()),
 )
 """The countries whose law the guide dates, listed once: the form, the engine, the pages."""
+
+
+def country_of(value: str | None) -> Country | None:
+    """The country a reader's answer names, if any."""
+    return next((c for c in COUNTRIES if c.value == value), None)
+
+
 CARD_REFUND = figure(
     "card_refund",
     N_("the refund is issued"),

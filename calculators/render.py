@@ -14,7 +14,7 @@ from typing import Any
 
 from .calculator import Calculator, Result
 from .inputs import COUNTRY
-from .policy import COUNTRIES, REVIEWED, SOURCE_YEARS, SOURCES, Source
+from .policy import REVIEWED, SOURCE_YEARS, SOURCES, Source, country_of
 from .timeline import Deadline, Kind, Note, worded
 from .verdict import Verdict
 from .words import _, beside_short, from_today, labelled, ngettext, short, spoken
@@ -185,7 +185,7 @@ def sooner_view(result: Result) -> list[str]:
 def rights_view(result: Result) -> dict[str, str] | None:
     """The reader's own country's section of the Your rights page, once they said where
     they live; the page's country finder once AliExpress can no longer help."""
-    country = next((c for c in COUNTRIES if c.value == result.facts.get(COUNTRY.name)), None)
+    country = country_of(result.facts.get(COUNTRY.name))
     if country is None and result.verdict.state != "late":
         return None
     section = country.section if country else "find-your-country"
@@ -211,17 +211,18 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
     upcoming = [view for view in views if view["state"] != "passed"]
     passed = [view for view in views if view["state"] == "passed"]
     asked = {spec.name for spec in calculator.inputs}
+    verdict = {
+        **verdict_view(result.verdict, today),
+        "rights": rights_view(result),
+        "sooner": sooner_view(result),
+    }
     return {
         "calculator": calculator.slug,
         "title": _(calculator.title),
         "today": today.isoformat(),
         "today_text": spoken(today),
         "counted_from": _("Counted from today, {today}.").format(today=spoken(today)),
-        "verdict": {
-            **verdict_view(result.verdict, today),
-            "rights": rights_view(result),
-            "sooner": sooner_view(result),
-        },
+        "verdict": verdict,
         "deadlines": upcoming + passed,
         "upcoming_heading": _("Coming up"),
         "passed_heading": ngettext(
@@ -247,7 +248,7 @@ def present(calculator: Calculator, result: Result) -> dict[str, Any]:
             "Rules as read on {date} in undated articles and in AliExpress help pages of about "
             "{first} to {last} · independent, not AliExpress"
         ).format(date=spoken(REVIEWED), first=SOURCE_YEARS[0], last=SOURCE_YEARS[1]),
-        "summary": case_summary(result, verdict_view(result.verdict, today), upcoming),
+        "summary": case_summary(result, verdict, upcoming),
     }
 
 
@@ -278,7 +279,7 @@ def case_summary(
         _("Where things stand"),
         "- " + labelled(verdict["state_text"], f"{verdict['lead']} {verdict['date_text']}"),
         f"- {verdict['action']}",
-        *(f"- {sooner}" for sooner in sooner_view(result)),
+        *(f"- {sooner}" for sooner in verdict["sooner"]),
     ]
     if upcoming:
         lines += ["", _("Deadlines still open")]

@@ -22,7 +22,6 @@ from .policy import (
     CARRIER_RULE_CAVEAT,
     CARRIER_RULE_CAVEAT_SOURCES,
     CHARGEBACK,
-    COUNTRIES,
     DECISION,
     DECISION_CAVEAT,
     DELIVERY_DEADLINE,
@@ -43,6 +42,7 @@ from .policy import (
     Period,
     Safer,
     Source,
+    country_of,
     find_carrier,
 )
 from .words import N_, _, ngettext, spoken
@@ -608,7 +608,7 @@ def steps(order: Order, today: date) -> tuple[Deadline, ...]:
 def country_steps(order: Order) -> list[Deadline]:
     """The deadlines the law where the reader lives adds: dates worth knowing beside
     AliExpress's, from the delivery (of an item the reader has) or from the payment."""
-    country = next((c for c in COUNTRIES if c.value == order.country), None)
+    country = country_of(order.country)
     if country is None:
         return []
     received = order.delivered if order.arrived in (None, "yes") else None
@@ -741,7 +741,7 @@ def notes(order: Order, timeline: tuple[Deadline, ...]) -> tuple[Note, ...]:
 
 def country_notes(order: Order) -> tuple[Note, ...]:
     """What to know where the reader lives: a right they might expect and do not have."""
-    country = next((c for c in COUNTRIES if c.value == order.country), None)
+    country = country_of(order.country)
     if country is None or not country.note:
         return ()
     return (Note(country.note, "info", country.note_sources, country.note_period),)

@@ -169,13 +169,17 @@ MONTH_NAMES = (
 )
 
 
+def weekday(day: date) -> str:
+    return pgettext("weekday", _WEEKDAYS[day.weekday()])
+
+
 def spoken(day: date) -> str:
     """A date as readers read it, the same in every browser: "Mon 2 Mar 2026".
 
     A month's first day has its own entry, as some languages say it as an ordinal
     ("1er août", "1º de agosto")."""
     return _("{weekday} {day} {month} {year}").format(
-        weekday=pgettext("weekday", _WEEKDAYS[day.weekday()]),
+        weekday=weekday(day),
         day=pgettext("first day of a month", "1") if day.day == 1 else day.day,
         month=pgettext("month", _MONTHS[day.month - 1]),
         year=day.year,
@@ -187,7 +191,7 @@ def short(day: date) -> str:
     form (the spoken one in English, "25/11/2026" where the full one takes three lines)."""
     # Translators: the fields are weekday, day, month (name), month_number (two digits) and year.
     return pgettext("a date short enough for a phone", "{weekday} {day} {month} {year}").format(
-        weekday=pgettext("weekday", _WEEKDAYS[day.weekday()]),
+        weekday=weekday(day),
         day=day.day,
         month=pgettext("month", _MONTHS[day.month - 1]),
         month_number=f"{day.month:02}",
@@ -200,7 +204,7 @@ def beside_short(day: date, today: date) -> str:
     has none ("mercredi · dans 2 jours")."""
     # Translators: {weekday} is the day's name; keep only {days} if your short date has it.
     return pgettext("the time left beside the short date", "{days}").format(
-        days=from_today(day, today), weekday=pgettext("weekday", _WEEKDAYS[day.weekday()])
+        days=from_today(day, today), weekday=weekday(day)
     )
 
 
