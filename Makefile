@@ -18,7 +18,7 @@ VERSION := $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json
 OFFLINE := $(NAME)-offline-$(VERSION)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve preview build offline bench test lint clean catalogs
+.PHONY: help serve preview build offline zensical bench test lint clean catalogs
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -58,6 +58,21 @@ offline: $(VENV)/.site node_modules/.installed $(CATALOGS) ## Build the guide, e
 	$(BIN)/python -c 'import shutil; shutil.make_archive("$(DIST)/$(OFFLINE)", "zip", "$(STAGE)", "$(OFFLINE)")'
 	@du -sh $(STAGE)/$(OFFLINE) $(DIST)/$(OFFLINE).zip
 
+# Zensical (MkDocs' successor) reads mkdocs.yml and its Markdown extensions but runs no
+# MkDocs hooks: the post-build step runs by its own command. English only, for now.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_SITE ?= site-zensical
+
+zensical: $(ZENSICAL_VENV)/.installed node_modules/.installed $(CATALOGS) ## Build the English site with Zensical into site-zensical/
+	rm -rf $(ZENSICAL_SITE)
+	PYTHONPATH=$(CURDIR) SITE_DIR=$(ZENSICAL_SITE) SITE_URL=$(SITE_URL) $(ZENSICAL_VENV)/bin/python -m zensical build --clean --strict -f mkdocs.yml
+	PYTHONPATH=$(CURDIR) SITE_URL=$(SITE_URL) $(ZENSICAL_VENV)/bin/python -m guide.publish $(ZENSICAL_SITE) --config mkdocs.yml
+
+$(ZENSICAL_VENV)/.installed: requirements/zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/zensical.txt
+	@touch $@
+
 bench: $(VENV)/.test node_modules/.installed ## Time the calculators against a stock Pyodide page (see benchmarks/README.md)
 	$(BIN)/python -m benchmarks.bench
 
@@ -65,7 +80,7 @@ test: lint $(VENV)/.test node_modules/.installed $(CATALOGS) ## Run every check 
 	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-JS := browser docs/assets/javascripts hooks .ci tests/js eslint.config.mjs
+JS := browser docs/assets/javascripts guide/*.js guide/*.mjs .ci tests/js eslint.config.mjs
 
 lint: $(VENV)/.test node_modules/.installed ## Lint and type-check the Python and the JavaScript
 	$(BIN)/ruff check calculators guide hooks tests benchmarks
@@ -75,7 +90,7 @@ lint: $(VENV)/.test node_modules/.installed ## Lint and type-check the Python an
 	node_modules/.bin/prettier --check --log-level warn $(JS) docs/assets/stylesheets
 
 clean: ## Remove the build and the installed dependencies
-	rm -rf site build dist $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical build dist .cache $(VENV) $(ZENSICAL_VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
 
 $(VENV)/.site: requirements/site.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer)")'

@@ -13,7 +13,7 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
-    // The calculators' page script, in modules of one job each, joined at build (hooks/browser.py).
+    // The calculators' page script, in modules of one job each, joined at build (guide/browser.py).
     files: ["browser/**/*.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser, document$: "readonly" } },
   },
@@ -22,7 +22,7 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.node },
   },
   {
-    files: ["hooks/**/*.mjs", ".ci/**/*.mjs", "eslint.config.mjs"],
+    files: ["guide/**/*.mjs", ".ci/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },
   {

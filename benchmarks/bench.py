@@ -256,7 +256,7 @@ class Visit:
 
 
 # Asks the site's service worker (if the page has one) to keep what the browser has
-# downloaded, and says whether its cache holds the engine now (hooks/sw.js, "keep").
+# downloaded, and says whether its cache holds the engine now (guide/sw.js, "keep").
 KEEP_ENGINE = """async () => {
   if (!navigator.serviceWorker || !(await navigator.serviceWorker.getRegistration())) return true;
   const registration = await navigator.serviceWorker.ready;

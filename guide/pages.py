@@ -48,6 +48,10 @@ MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 _LOOKS_LIKE_MARKER = re.compile(r"\[\[\s*[A-Za-z][^\]\n]*\]\](?!\()")
 
 
+_CALCULATOR_ROOT = 'data-calculator="'
+"""How a calculator's element begins, in the page as in the built HTML."""
+
+
 class MarkerError(ValueError):
     """A marker names a kind or an item that does not exist."""
 
@@ -89,11 +93,6 @@ Renderer = Callable[[Links], str]
 def is_offline(extra: Mapping[str, object]) -> bool:
     """Whether the build is the copy opened from disk (mkdocs-offline.yml says so, once)."""
     return bool(extra.get("offline"))
-
-
-def shares_engine(extra: Mapping[str, object]) -> bool:
-    """Whether the build is another language's, which uses the English site's engine."""
-    return bool(extra.get("language_root"))
 
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -156,9 +155,9 @@ def _expand(markdown: str, links: Links) -> str:
     return expanded
 
 
-def uses_calculator(markdown: str) -> bool:
-    """Whether the page shows a calculator, and so should start the engine early."""
-    return any(kind == "calculator" for kind, _ in MARKER.findall(markdown))
+def holds_calculator(built_page: str) -> bool:
+    """Whether a built page shows a calculator, and so should start the engine early."""
+    return _CALCULATOR_ROOT in built_page
 
 
 def _known(names: Iterable[str]) -> str:
@@ -315,7 +314,7 @@ def _calculator(slug: str) -> Renderer:
             "table on this page gives the same dates: count the days from your own date."
         )
         return (
-            f'\n<div class="calc" data-calculator="{slug}" data-declaration="{declaration}" '
+            f'\n<div class="calc" {_CALCULATOR_ROOT}{slug}" data-declaration="{declaration}" '
             f'data-sources="{html.escape(links.sources_url)}" '
             f'data-beyond="{html.escape(links.beyond_url)}" '
             f'data-rights="{html.escape(links.rights_url)}">\n'
@@ -337,29 +336,29 @@ def _rules(slug: str) -> Renderer:
     return table
 
 
-def embed_page(slug: str) -> str:
-    """The Markdown of embed/<slug>/: the calculator, its rules, and a way back."""
-    title = _(CALCULATORS[slug].title)
-    return f"""---
-title: "{title.replace('"', "'")}"
-template: embed.html
-search:
-  exclude: true
----
+_NEW_TAB = "{ target=_blank rel=noopener }"
 
-# {title}
 
-[[calculator: {slug}]]
+def _embed(slug: str) -> Renderer:
+    """A page for other sites' iframes (docs/embed/<slug>.md): the calculator, its
+    rules, and a way back to the guide."""
+
+    def page(links: Links) -> str:
+        return f"""# {_(CALCULATORS[slug].title)}
+
+{_calculator(slug)(links)}
 
 <details class="info calc__rules" open markdown>
 <summary>{_("The rules behind these dates")}</summary>
 
-[[rules: {slug}]]
+{_rules(slug)(links)}
 
 </details>
 
-[{_("The full AliExpress refund guide")}](../calculators/{slug}.md){{ target=_blank rel=noopener }}
+[{_("The full AliExpress refund guide")}]({links.calculator_md(slug)}){_NEW_TAB}
 """
+
+    return page
 
 
 def snippet(slug: str, site_url: str) -> str:
@@ -588,6 +587,7 @@ _RENDERERS: dict[str, dict[str, Renderer]] = {
     "fact": {key: _fact(key) for key in FACTS},
     "source": {key: _source(key) for key in SOURCES},
     "calculator": {slug: _calculator(slug) for slug in CALCULATORS},
+    "embed": {slug: _embed(slug) for slug in CALCULATORS},
     "rules": {slug: _rules(slug) for slug in CALCULATORS},
     "embedding": {slug: _embed_link(slug) for slug in CALCULATORS},
     "embeds": {"all": _all_snippets},

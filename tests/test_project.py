@@ -14,7 +14,7 @@ from calculators.words import FOLDERS
 from tests.conftest import PROJECT
 
 
-@pytest.mark.parametrize("name", ["site.txt", "test.txt"])
+@pytest.mark.parametrize("name", ["site.txt", "test.txt", "zensical.txt"])
 def test_python_requirements_are_pinned_exactly_with_hashes(name: str) -> None:
     text = (PROJECT / "requirements" / name).read_text()
     requirements = re.findall(r"^([A-Za-z0-9_.\-]+)(.*?)(?=^\S|\Z)", text, re.M | re.S)
@@ -29,7 +29,7 @@ def test_python_requirements_are_pinned_exactly_with_hashes(name: str) -> None:
 
 def test_make_installs_with_hashes_and_builds_the_project_without_fetching() -> None:
     makefile = (PROJECT / "Makefile").read_text()
-    assert makefile.count("--require-hashes") == 2
+    assert makefile.count("--require-hashes") == 3  # the site's, the tests', Zensical's
     assert "--no-build-isolation --editable ." in makefile
 
 

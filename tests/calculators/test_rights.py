@@ -5,7 +5,6 @@ Delivered on Tue 10 Nov 2026, today Mon 23 Nov 2026. Working days are Monday to 
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
@@ -117,11 +116,11 @@ def test_switzerland_and_quebec_say_what_their_law_does_not_give() -> None:
     ],
 )
 def test_each_country_in_its_language(country: str, lang: str, key: str, day: str) -> None:
-    inputs = json.dumps({**DELIVERED, "country": country})
-    result = json.loads(web.run("planner", inputs, "2026-11-11", lang))["result"]
+    inputs = {**DELIVERED, "country": country}
+    result = web.run("planner", inputs, "2026-11-11", lang)["result"]
     step = next(d for d in result["deadlines"] if d["key"] == key)
     assert step["date"] == day and step["advice"]
-    english = json.loads(web.run("planner", inputs, "2026-11-11"))["result"]
+    english = web.run("planner", inputs, "2026-11-11")["result"]
     same = next(d for d in english["deadlines"] if d["key"] == key)
     assert (step["label"] == same["label"]) == (lang == "en")
 
@@ -147,7 +146,7 @@ def test_each_country_leads_to_its_own_section_of_the_rights_page(folder: str) -
 
 def test_the_verdict_leads_to_the_readers_country_once_they_say_it() -> None:
     def rights(**facts: str) -> dict[str, str] | None:
-        answer = json.loads(web.run("planner", json.dumps(facts), TODAY, "pt-BR"))
+        answer = web.run("planner", facts, TODAY, "pt-BR")
         return answer["result"]["verdict"]["rights"]
 
     assert rights(**DELIVERED) is None
@@ -163,12 +162,12 @@ def test_the_verdict_leads_to_the_readers_country_once_they_say_it() -> None:
 
 def test_a_right_that_ends_before_the_verdicts_date_is_said_on_the_card() -> None:
     """Two "last days" never seem to disagree: the law's, a day sooner, is named."""
-    answer = json.loads(web.run("planner", json.dumps({**DELIVERED, "country": "GB"}), TODAY))
+    answer = web.run("planner", {**DELIVERED, "country": "GB"}, TODAY)
     verdict = answer["result"]["verdict"]
     assert verdict["date"] == "2026-11-25"
     assert verdict["sooner"] == [
         "Also ends sooner: Last day to cancel the purchase (UK law) · tomorrow"
     ]
     assert "- Also ends sooner: Last day to cancel" in answer["result"]["summary"]["text"]
-    brazil = json.loads(web.run("planner", json.dumps({**DELIVERED, "country": "BR"}), TODAY))
+    brazil = web.run("planner", {**DELIVERED, "country": "BR"}, TODAY)
     assert brazil["result"]["verdict"]["sooner"] == []  # its 7 days ended on the 17th

@@ -167,4 +167,5 @@ def test_calculator_list_links_every_page() -> None:
 def test_a_page_starts_the_engine_only_for_a_calculator_on_it(
     markdown: str, shows_one: bool
 ) -> None:
-    assert pages.uses_calculator(markdown) is shows_one
+    built = pages.expand(markdown, pages.Links(root_md="", sources_url="sources/"))
+    assert pages.holds_calculator(built) is shows_one

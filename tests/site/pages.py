@@ -13,9 +13,12 @@ DOCS = PROJECT / "docs"
 LANGUAGE_FOLDERS = {folder: code for code, folder in FOLDERS.items()}
 """Each language's folder (docs/<folder>/, site/<folder>/) and its code."""
 GUIDE = sorted(
-    page for page in DOCS.rglob("*.md") if page.relative_to(DOCS).parts[0] not in LANGUAGE_FOLDERS
+    page
+    for page in DOCS.rglob("*.md")
+    if page.relative_to(DOCS).parts[0] not in (*LANGUAGE_FOLDERS, "embed")
 )
-"""The English pages; every language has the same ones (tests/site/test_languages.py)."""
+"""The English pages; every language has the same ones (tests/site/test_languages.py).
+The embed pages (docs/embed/) are the calculators' for other sites: ``EMBEDS``."""
 
 
 def page_url(source: Path) -> str:

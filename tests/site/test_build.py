@@ -14,14 +14,14 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from guide import catalogs as calculators_catalogs
+from guide import engine, publish
+from guide.site import PublishError
 from tests.conftest import PROJECT
-from tests.site.hooks import brotli, engine, load_hook, unpack_snapshot
+from tests.site.engine_files import brotli, unpack_snapshot
 
 
 def test_calculator_page_and_sources_page_are_built(built_site: Path) -> None:
@@ -98,7 +98,7 @@ def test_pages_load_nothing_from_other_origins(built_site: Path) -> None:
 def copy_project(tmp_path: Path) -> Path:
     for name in ("mkdocs.yml", "package.json"):
         shutil.copy(PROJECT / name, tmp_path / name)
-    for name in ("docs", "overrides", "hooks", "calculators", "browser"):
+    for name in ("docs", "overrides", "hooks", "calculators", "guide", "browser"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
 
@@ -135,7 +135,7 @@ def test_a_different_pyodide_version_is_refused(tmp_path: Path) -> None:
     installed = tmp_path / "node_modules" / "pyodide"
     installed.mkdir(parents=True)
     (installed / "package.json").write_text(json.dumps({"version": "314.0.6"}))
-    with pytest.raises(PluginError, match="holds Pyodide 314.0.6, but package.json pins 314.0.7"):
+    with pytest.raises(PublishError, match="holds Pyodide 314.0.6, but package.json pins 314.0.7"):
         engine.vendor_pyodide(tmp_path, tmp_path / "out")
 
 
@@ -155,7 +155,9 @@ def test_the_offline_rewrite_refuses_a_pyodide_it_does_not_know() -> None:
         source.replace("export default _createPyodideModule", "export { _createPyodideModule }"),
         source + "\nconsole.log(import.meta.url);",
     ):
-        with pytest.raises(PluginError, match="no longer has the shape the offline build rewrites"):
+        with pytest.raises(
+            PublishError, match="no longer has the shape the offline build rewrites"
+        ):
             engine.classic_module(changed)
 
 
@@ -175,8 +177,8 @@ const pyodide = await loadPyodide({ indexURL: "%(pyodide)s/", _loadSnapshot: sna
 console.log(pyodide.runPython(`
 import json, sys
 import calculators.web
-answer = json.loads(calculators.web.run(
-    "dispute-window", '{"shipped": "2026-03-02", "carrier": "China Post"}', "2026-03-10"))
+answer = calculators.web.run(
+    "dispute-window", {"shipped": "2026-03-02", "carrier": "China Post"}, "2026-03-10")
 json.dumps({"digest": calculators_zip_sha256, "modules": sorted(sys.modules),
             "closes": answer["result"]["verdict"]["date"]})
 `));
@@ -217,10 +219,10 @@ def test_the_engine_is_built_once_per_package_and_pyodide(
 
     (tmp_path / "calculators" / "web.py").write_text("# changed\n", encoding="utf-8")
     engine.pack_calculators(tmp_path, bundle)
-    with pytest.raises(PluginError, match="Node.js .* is needed to build the engine"):
+    with pytest.raises(PublishError, match="Node.js .* is needed to build the engine"):
         engine.build_engine(tmp_path, bundle)
     monkeypatch.undo()
-    with pytest.raises(PluginError, match="could not build the engine"):  # web.py is gone
+    with pytest.raises(PublishError, match="could not build the engine"):  # web.py is gone
         engine.build_engine(tmp_path, bundle)
     assert made.is_dir()  # a failed build keeps the last good one
 
@@ -258,7 +260,7 @@ def test_a_module_missing_from_the_cut_fails_the_build(tmp_path: Path) -> None:
         archive.writestr("calculators/late.py", LATE_IMPORT)
         init = (PROJECT / "calculators" / "__init__.py").read_text() + "\nfrom . import late\n"
         archive.writestr("calculators/__init__.py", init)
-    with pytest.raises(PluginError, match="could not build the engine(.|\n)*xml"):
+    with pytest.raises(PublishError, match="could not build the engine(.|\n)*xml"):
         engine.build_engine(PROJECT, sneaky)
 
 
@@ -272,7 +274,7 @@ def test_a_package_that_cannot_be_imported_fails_the_build(tmp_path: Path) -> No
     broken = tmp_path / "calculators.zip"
     with zipfile.ZipFile(broken, "w") as archive:
         archive.writestr("calculators/__init__.py", "import nothing_of_the_sort\n")
-    with pytest.raises(PluginError, match="could not build the engine(.|\n)*nothing_of_the_sort"):
+    with pytest.raises(PublishError, match="could not build the engine(.|\n)*nothing_of_the_sort"):
         engine.build_engine(PROJECT, broken)
 
 
@@ -283,9 +285,6 @@ def test_a_packed_snapshot_keeps_every_byte_but_not_the_empty_pages() -> None:
     assert unpack_snapshot(packed) == memory
     body = gzip.decompress(packed)  # five pages, of which the second and third are empty
     assert len(body) == 16 + 3 * 4 + len(memory) - 2 * page
-
-
-publish = load_hook("publish")
 
 
 def test_nothing_of_the_build_is_published(built_site: Path) -> None:
@@ -334,19 +333,18 @@ def test_the_snapshot_holds_no_temporary_folder_of_the_build(built_site: Path) -
 def test_a_leaked_temporary_folder_or_source_map_fails_the_build(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    config = SimpleNamespace(
-        site_dir=str(site), extra={}, site_url="", config_file_path=str(tmp_path / "mkdocs.yml")
-    )
     (site / "loader.mjs").write_text("export {};\n//# sourceMappingURL=loader.mjs.map\n")
-    publish.on_post_build(config)  # the comment is dropped: nothing to refuse
+    publish.publish_nothing_of_the_build(
+        site, tmp_path
+    )  # the comment is dropped: nothing to refuse
     assert (site / "loader.mjs").read_text() == "export {};\n"
 
     (site / "old.js").write_text("run();\n//@ sourceMappingURL=old.js.map\n")  # not dropped
-    with pytest.raises(PluginError, match="still name a source map: old.js"):
-        publish.on_post_build(config)
+    with pytest.raises(PublishError, match="still name a source map: old.js"):
+        publish.publish_nothing_of_the_build(site, tmp_path)
     (site / "old.js").unlink()
 
     scratch = f"{tempfile.gettempdir()}/tmpk2x9_a1q/engine-build.mjs"
     (site / "memory.gz").write_bytes(gzip.compress(f"sys.executable={scratch}".encode()))
-    with pytest.raises(PluginError, match="a temporary folder.*memory.gz"):
-        publish.on_post_build(config)
+    with pytest.raises(PublishError, match="a temporary folder.*memory.gz"):
+        publish.publish_nothing_of_the_build(site, tmp_path)

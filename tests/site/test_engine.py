@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
+from guide import engine
 from tests.conftest import TODAY, _QuietHandler, _QuietServer
 from tests.site.calc import fill, verdict_is
-from tests.site.hooks import brotli, engine, unpack_snapshot
+from tests.site.engine_files import brotli, unpack_snapshot
 
 pytestmark = pytest.mark.browser
 

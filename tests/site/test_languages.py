@@ -31,7 +31,9 @@ FOLDERS = list(LANGUAGE_FOLDERS)
 
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_every_page_exists_in_every_language(folder: str) -> None:
-    english = {page.relative_to(DOCS) for page in GUIDE}
+    english = {page.relative_to(DOCS) for page in GUIDE} | {
+        page.relative_to(DOCS) for page in (DOCS / "embed").glob("*.md")
+    }
     translated = {page.relative_to(DOCS / folder) for page in (DOCS / folder).rglob("*.md")}
     assert translated == english
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expect
 
-from hooks import service_worker
+from guide import service_worker
 from tests.conftest import TODAY, Site, _QuietHandler, _QuietServer
 from tests.site.calc import fill, verdict_is
 

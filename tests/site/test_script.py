@@ -12,7 +12,7 @@ import pytest
 
 from calculators import CALCULATORS
 from calculators.inputs import FACTS, ChoiceInput
-from hooks import browser
+from guide import browser
 from tests.conftest import PROJECT
 
 

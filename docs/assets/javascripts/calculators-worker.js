@@ -8,7 +8,7 @@
  *
  * Every file is asked for at once, so no download waits for the one that names it.
  * The runtime, the standard library (the build's cut of it, already compiled) and the
- * package come in Brotli (hooks/engine-build.mjs). On a fast connection, or when the
+ * package come in Brotli (guide/engine-build.mjs). On a fast connection, or when the
  * browser already has it, the engine starts from the build's memory snapshot instead,
  * which skips Python's start-up; anything wrong with it means a normal start.
  *

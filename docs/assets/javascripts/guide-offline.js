@@ -1,6 +1,6 @@
 /*
  * The page's side of the service worker (written at the site's root by
- * hooks/service_worker.py from hooks/sw.js): registers it, over http(s) only and never
+ * guide/service_worker.py from guide/sw.js): registers it, over http(s) only and never
  * in a frame; tells it what the page loaded, so that it keeps the page and the engine
  * from the browser's cache; draws the "Save the whole guide" box of the offline page,
  * whose words come from the page itself (data-*). Once a new deploy's worker has taken

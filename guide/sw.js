@@ -1,6 +1,6 @@
 /* global DEPLOY, self, caches, clients, fetch, Response, URL, crypto */
 /*
- * The guide's service worker: hooks/service_worker.py writes it at the site's root with
+ * The guide's service worker: guide/service_worker.py writes it at the site's root with
  * DEPLOY in front (the deploy's version, every file's path, size and digest, what "Save
  * the whole guide" fetches per language, and the engine's files).
  *

@@ -1,4 +1,4 @@
-"""MkDocs glue: join the calculators' page script from its modules in ``browser/``.
+"""The calculators' page script, joined from its modules in ``browser/``.
 
 The modules are ES modules, one job each, so that ESLint and ``node --test`` read them as
 they are. The page gets one classic script, which also runs from disk (where browsers
@@ -13,15 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from guide.site import PublishError, Site
 
 MODULES = Path(__file__).resolve().parent.parent / "browser"
 ENTRY = "main.js"
 OUTPUT = "assets/javascripts/calculators.js"
-ROOT_ONLY = "assets/javascripts/calculators-worker.js"
-"""Only the site holding the shared scripts (the English one) gets the joined script."""
 
 _IMPORT = re.compile(r'^import \{([^}]*)\} from "\./([\w-]+\.js)";\n', re.M)
 _EXPORT = re.compile(r"^export (?=(?:async function|function|const|class) )", re.M)
@@ -73,12 +69,13 @@ def join(folder: Path = MODULES) -> str:
     return '(() => {\n"use strict";\n\n' + "\n\n".join(parts) + "\n})();\n"
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if files.get_file_from_path(ROOT_ONLY) is None:
-        return files
+def publish(site: Site) -> None:
+    """Write the joined script into the English site, whose scripts every language loads."""
+    if site.shares_engine:
+        return
     try:
-        script = join()
+        script = join(site.project / MODULES.name)
     except (JoinError, OSError) as problem:
-        raise PluginError(f"the calculators' script: {problem}") from problem
-    files.append(File.generated(config, OUTPUT, content=script))
-    return files
+        raise PublishError(f"the calculators' script: {problem}") from problem
+    (site.folder / OUTPUT).parent.mkdir(parents=True, exist_ok=True)
+    (site.folder / OUTPUT).write_text(script, encoding="utf-8")

@@ -1,31 +1,27 @@
-"""MkDocs glue: give every page the same strict Content-Security-Policy.
+"""The post-build step's Content-Security-Policy: the same strict one on every page.
 
 GitHub Pages sends no custom headers, so the policy is a <meta> tag. Inline
 scripts (the theme's own) are allowed by their SHA-256 hashes, collected from
 every page: instant navigation runs a new page's inline scripts under the
-policy of the page the reader first opened. Under ``mkdocs serve`` only, inline
-scripts are allowed outright: its live-reload script is injected as each page is
-served and differs every time, so no hash can allow it. The tests check the built site.
+policy of the page the reader first opened. In a site built to be served while it is
+edited, inline scripts are allowed outright: the live-reload script is injected as each
+page is served and differs every time, so no hash can allow it. The tests check the
+built site.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from guide import pages
+from guide.site import Site
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPES = re.compile(r"""type=["'](application/(ld\+)?json|text/template)["']""")
 MARKER = '<meta http-equiv="Content-Security-Policy"'
-SERVING = {"now": False}
-"""Whether this is ``mkdocs serve``, from on_startup."""
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -63,17 +59,13 @@ def with_policy(html: str, content: str) -> str:
     return re.sub(r"<head>", f"<head>\n    {tag}", html, count=1)
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    SERVING["now"] = command == "serve" or os.environ.get("GUIDE_SERVING") == "1"
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    if pages.is_offline(config.extra):
+def publish(site: Site, built: Iterable[Path]) -> None:
+    """Give each of the ``built`` pages the policy, with every inline script's hash."""
+    if site.offline:
         return  # opened from disk, the theme's search needs an inline-script worker shim
-    built = list(Path(config.site_dir).rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in built}
     hashes = (sha256(s) for text in texts.values() for s in inline_scripts(text))
-    content = policy(hashes, serving=SERVING["now"])
+    content = policy(hashes, serving=site.serving)
     for page, text in texts.items():
         if MARKER not in text:
             page.write_text(with_policy(text, content), encoding="utf-8")

@@ -1,25 +1,10 @@
-"""The build's hooks as modules for tests, and the packed engine files read back."""
+"""The packed engine files read back, as the browser reads them."""
 
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import struct
 import subprocess
-from types import ModuleType
-
-from tests.conftest import PROJECT
-
-
-def load_hook(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, PROJECT / "hooks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-engine = load_hook("engine")
 
 
 def unpack_snapshot(packed: bytes) -> bytes:

@@ -1,12 +1,13 @@
-"""MkDocs glue: the service worker, the web app manifests and their icons.
+"""The post-build step's service worker, web app manifests and icons.
 
 After each language's build, ``sw.js`` is written at the site's root (so its scope covers
-every language) from ``hooks/sw.js``, with the deploy's version and list of files in
+every language) from ``guide/sw.js``, with the deploy's version and list of files in
 front: each file's size and a digest of its bytes, by which the worker refuses to keep
 a file of another deploy, and what "Save the whole guide" fetches per language. The
 version is a digest of every published file, so any change makes a new deploy. Each
 language gets its ``manifest.webmanifest``; the icons are drawn here, once, at the root.
-Nothing of this is written for the offline build (opened from disk) or ``make serve``.
+Nothing of this is written for the offline build (opened from disk) or ``make serve``,
+whose pages leave out what would load it (``extra.offline``, ``extra.serving``).
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import struct
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from guide import pages
+from guide.site import Site
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 SCRIPT = "sw.js"
@@ -53,20 +52,6 @@ FALLBACKS = ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zi
 never asked for otherwise."""
 SHARED = ("assets/javascripts/", "assets/stylesheets/calculators.css", f"{ICONS}/")
 """The root's files every language's pages load (extra.language_root)."""
-SETTINGS = {"now": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    SETTINGS["now"] = command == "serve" or os.environ.get("GUIDE_SERVING") == "1"
-
-
-def enabled(config: MkDocsConfig) -> bool:
-    return not pages.is_offline(config.extra) and not SETTINGS["now"]
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra["service_worker"] = enabled(config)
-    return config
 
 
 def digest(data: bytes) -> str:
@@ -123,15 +108,15 @@ def write_worker(root: Path) -> str:
     return version
 
 
-def manifest(config: MkDocsConfig, prefix_to_root: str) -> str:
-    lang = pages.page_language(config.theme["language"])
-    icons = f"{prefix_to_root}{ICONS}"
+def manifest(site: Site) -> str:
+    lang = site.lang
+    icons = f"{site.language_root}{ICONS}"
     return json.dumps(
         {
             "id": "./",
-            "name": config.site_name,
+            "name": site.name,
             "short_name": pages.short_name(lang),
-            "description": config.site_description or "",
+            "description": site.description,
             "lang": lang,
             "start_url": "./",
             "scope": "./",
@@ -206,15 +191,13 @@ def write_icons(folder: Path) -> None:
         (folder / name).write_bytes(png(size, maskable))
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    if not enabled(config):
+def publish(site: Site) -> None:
+    if site.offline or site.serving:
         return
-    site = Path(config.site_dir).resolve()
-    to_root = str(config.extra.get("language_root", ""))
-    root = (site / to_root).resolve() if to_root else site
-    if not pages.shares_engine(config.extra):
+    root = site.root
+    if not site.shares_engine:
         write_icons(root / ICONS)
     elif not (root / SCRIPT).is_file():
         return  # a language built alone, without the root's site beside it
-    (site / MANIFEST).write_text(manifest(config, to_root), encoding="utf-8")
+    (site.folder / MANIFEST).write_text(manifest(site), encoding="utf-8")
     write_worker(root)

@@ -1,4 +1,4 @@
-"""MkDocs glue: put the pinned Pyodide runtime and the calculators package into the site.
+"""The post-build step's engine: the pinned Pyodide runtime and the calculators package.
 
 Pyodide comes from ``node_modules`` (installed by ``npm ci`` from the lock file);
 the build stops if it is missing or is not the version ``package.json`` pins.
@@ -23,10 +23,8 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
-from guide import catalogs, pages
+from guide import catalogs
+from guide.site import PublishError, Site
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """Copied as they are; the standard library and the lock are built (``build_engine``)."""
@@ -45,7 +43,7 @@ IFRAME_WORKER = "iframe-worker-shim.js"
 
 
 def pinned_pyodide(project: Path) -> str:
-    return json.loads((project / "package.json").read_text())["dependencies"]["pyodide"]
+    return str(json.loads((project / "package.json").read_text())["dependencies"]["pyodide"])
 
 
 def pinned_runtime(project: Path) -> Path:
@@ -54,12 +52,12 @@ def pinned_runtime(project: Path) -> Path:
     wanted = pinned_pyodide(project)
     manifest = source / "package.json"
     if not manifest.is_file():
-        raise PluginError(
+        raise PublishError(
             f"Pyodide {wanted} is not installed in {source}: run `npm ci` (make does)"
         )
     found = json.loads(manifest.read_text())["version"]
     if found != wanted:
-        raise PluginError(
+        raise PublishError(
             f"{source} holds Pyodide {found}, but package.json pins {wanted}: run `npm ci`"
         )
     return source
@@ -75,12 +73,12 @@ def vendor_pyodide(project: Path, dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         if not (source / name).is_file():
-            raise PluginError(f"{source} has no {name}; the engine needs it")
+            raise PublishError(f"{source} has no {name}; the engine needs it")
         shutil.copy2(source / name, dest / name)
     decoder = project / "node_modules" / "brotli-dec-wasm" / "pkg"
     for name in BROTLI_DECODER:
         if not (decoder / name).is_file():
-            raise PluginError(f"{decoder} has no {name}; run npm ci (make does)")
+            raise PublishError(f"{decoder} has no {name}; run npm ci (make does)")
         shutil.copy2(decoder / name, dest / name)
 
 
@@ -151,7 +149,7 @@ def build_engine(project: Path, bundle: Path) -> Path:
     if not (built / SNAPSHOT).is_file():
         node = shutil.which("node")
         if node is None:
-            raise PluginError("Node.js (20 or newer) is needed to build the engine")
+            raise PublishError("Node.js (20 or newer) is needed to build the engine")
         with tempfile.TemporaryDirectory() as scratch:
             # The script names its program neutrally, so no path (the checkout's, this
             # folder's) is recorded in the snapshot; publish.py fails a build that leaks one.
@@ -162,7 +160,9 @@ def build_engine(project: Path, bundle: Path) -> Path:
                 timeout=600,
             )
             if done.returncode != 0:
-                raise PluginError(f"{BUILD_SCRIPT.name} could not build the engine:\n{done.stderr}")
+                raise PublishError(
+                    f"{BUILD_SCRIPT.name} could not build the engine:\n{done.stderr}"
+                )
             memory = Path(scratch) / "memory"
             (Path(scratch) / SNAPSHOT).write_bytes(pack_snapshot(memory.read_bytes()))
             memory.unlink()
@@ -210,7 +210,7 @@ def classic_module(source: str) -> str:
     """
     exported = "export default _createPyodideModule"
     if source.count(exported) != 1 or source.count("import.meta.url") != 3:
-        raise PluginError(
+        raise PublishError(
             "pyodide.asm.mjs no longer has the shape the offline build rewrites "
             "(one default export of _createPyodideModule, three uses of import.meta.url): "
             "check calculators-offline.js against the new Pyodide before upgrading"
@@ -257,14 +257,14 @@ def _base64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    project = Path(config.config_file_path).parent
-    assets = Path(config.site_dir) / "assets"
-    if pages.shares_engine(config.extra):
-        if pages.is_offline(config.extra):
+def publish(site: Site) -> None:
+    """Put the engine into the English site; the other languages' sites share it."""
+    project, assets = site.project, site.folder / "assets"
+    if site.shares_engine:
+        if site.offline:
             copy_search_shim(project, assets / "offline")
         return
-    if pages.is_offline(config.extra):
+    if site.offline:
         write_offline_engine(project, assets / "offline")
         return
     vendor_pyodide(project, assets / "pyodide")
