@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import fcntl
+import json
 import os
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,26 +36,6 @@ def today() -> date:
     return TODAY
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser closing a connection mid-download is not a test failure."""
-
-
 @dataclass(frozen=True)
 class Site:
     root: Path
@@ -64,16 +43,44 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The site built once with ``make build`` (strict, every language) and served on a
-    loopback port.
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Site:
+    """The site built once per test run with ``make build`` (strict, every language),
+    shared by every test worker, and served on a loopback port for as long as the run
+    lasts (``tests/server.py``).
 
     The port is chosen before the build because Material's instant navigation only
-    follows links under ``site_url``.
+    follows links under ``site_url``. The first worker to get here builds it; the others
+    wait for it, and a failed build fails each of them with its message.
     """
-    root = tmp_path_factory.mktemp("site")
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    run = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run = run.parent  # each worker's folder is inside the run's
+    record = run / "site.json"
+    with (run / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.is_file():
+            record.write_text(json.dumps(_build_and_serve(run / "site")))
+    shared = json.loads(record.read_text())
+    if "error" in shared:
+        pytest.fail(f"make build failed:\n{shared['error']}", pytrace=False)
+    return Site(Path(shared["root"]), shared["url"])
+
+
+def _build_and_serve(root: Path) -> dict[str, str]:
+    root.mkdir()
+    run = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.server", str(root), "--while", str(run)],
+        cwd=PROJECT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    assert server.stdout is not None
+    url = f"http://127.0.0.1:{server.stdout.readline().strip()}/"
+    server.stdout.close()
     build = subprocess.run(  # as `make build` does: English, then every language
         ["make", "build", f"SITE={root}", f"SITE_URL={url}"],
         cwd=PROJECT,
@@ -81,12 +88,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         text=True,
         stdin=subprocess.DEVNULL,
     )
-    assert build.returncode == 0, build.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(root, url)
-    server.shutdown()
-    server.server_close()
+    if build.returncode != 0:
+        return {"error": build.stderr or build.stdout}
+    return {"root": str(root), "url": url}
 
 
 @pytest.fixture(scope="session")

@@ -52,6 +52,7 @@ def test_results_follow_every_change(reader: Page, site_url: str) -> None:
 def test_source_links_lead_to_the_article(reader: Page, site_url: str) -> None:
     reader.goto(site_url + PATH)
     fill(reader, shipped="2026-03-02", carrier="UPS")
+    verdict_is(reader, "act", "2026-03-25")  # UPS's answer, not one drawn before it was chosen
     step(reader, "dispute_closes").get_by_role("link", name="002").click()
     expect(reader).to_have_url(re.compile(r"/sources/#source-002$"))
     expect(reader.locator("#source-002")).to_be_visible()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import threading
@@ -15,7 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from calculators import CALCULATORS
-from tests.conftest import TODAY, _QuietHandler, _QuietServer
+from tests.conftest import TODAY
+from tests.server import serving
 from tests.site.calc import fill, verdict_is
 from tests.site.conftest import ENGINE_TIMEOUT_MS, assert_only_local
 
@@ -43,7 +43,7 @@ def host(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Iterator
         (folder / f"{slug}-sandboxed.html").write_text(
             f"<!doctype html><title>Strict</title>{sandboxed}"
         )
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    server = serving(str(folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

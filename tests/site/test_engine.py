@@ -17,7 +17,8 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
 from guide import engine
-from tests.conftest import TODAY, _QuietHandler, _QuietServer
+from tests.conftest import TODAY
+from tests.server import QuietHandler, QuietServer
 from tests.site.calc import fill, verdict_is
 from tests.site.engine_files import brotli, unpack_snapshot
 
@@ -171,7 +172,7 @@ def test_a_guide_page_does_not_warm_the_engine_when_the_browser_saves_data(
     assert not [url for url in requests_made if url.endswith(ENGINE_FILES) or "/pyodide/" in url]
 
 
-class _Hosted(_QuietHandler):
+class _Hosted(QuietHandler):
     """Serves with GitHub Pages' caching, and counts requests for the snapshot."""
 
     snapshot_requests = 0
@@ -202,7 +203,7 @@ class _Slow(_Hosted):
 
 @contextmanager
 def hosted(built_site: Path, handler: type[_Hosted]) -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

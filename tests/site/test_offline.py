@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import PROJECT, TODAY
 from tests.site.calc import fill, verdict_is
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]  # one build of the zip
 LIMIT_MB = 28
 """Four languages: the English site with the engine (about 16 MB unpacked) and about 3 MB
 for each other language; 24.9 MB measured on 2026-11-23, 8.1 MB zipped."""

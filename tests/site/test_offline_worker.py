@@ -19,7 +19,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expect
 
 from guide import service_worker
-from tests.conftest import TODAY, Site, _QuietHandler, _QuietServer
+from tests.conftest import TODAY, Site
+from tests.server import QuietHandler, QuietServer
 from tests.site.calc import fill, verdict_is
 
 pytestmark = pytest.mark.browser
@@ -175,11 +176,11 @@ class Swappable:
         self.root = Path()
         holder = self
 
-        class Handler(_QuietHandler):
+        class Handler(QuietHandler):
             def __init__(self, *args: object, **kwargs: object) -> None:
                 super().__init__(*args, directory=str(holder.root), **kwargs)  # type: ignore[arg-type]
 
-        self.server = _QuietServer(("127.0.0.1", 0), Handler)
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
 
 

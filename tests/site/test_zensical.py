@@ -6,7 +6,6 @@ for the guide, so a fresh ``make test`` skips this rather than install a second 
 
 from __future__ import annotations
 
-import functools
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -15,12 +14,14 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import PROJECT, TODAY, Site, _QuietHandler, _QuietServer
+from tests.conftest import PROJECT, TODAY, Site
+from tests.server import serving
 from tests.site.calc import verdict_is
 from tests.site.conftest import assert_only_local
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.xdist_group("zensical"),  # one build, in one folder
     pytest.mark.skipif(
         not (PROJECT / ".venv-zensical" / "bin" / "python").is_file(),
         reason="Zensical is not installed: `make zensical` installs it in .venv-zensical",
@@ -33,7 +34,7 @@ SHARED = "calculators/dispute-window/#shipped=2026-03-02&carrier=China+Post"
 @pytest.fixture(scope="module")
 def zensical_site() -> Iterator[Site]:
     root = PROJECT / "build" / "zensical"  # Zensical builds only inside the project
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    server = serving(str(root))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     built = subprocess.run(
         ["make", "zensical", f"ZENSICAL_SITE={root}", f"SITE_URL={url}"],
