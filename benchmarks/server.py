@@ -19,7 +19,7 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import BinaryIO
 
-from tests.conftest import _QuietHandler, _QuietServer
+from tests.server import QuietHandler, QuietServer
 
 ADDRESS = ("127.0.0.1", 8765)
 BASE = f"http://{ADDRESS[0]}:{ADDRESS[1]}/"
@@ -68,7 +68,7 @@ window.ask = message => new Promise(resolve => {
 EXTRA_PAGES = {"/" + STOCK: STOCK_PAGE, "/" + PROBE: PROBE_PAGE}
 
 
-class PlainHandler(_QuietHandler):
+class PlainHandler(QuietHandler):
     """The tests' static server (no compression, no caching headers), plus the bench's pages."""
 
     pyodide = Path("node_modules/pyodide")  # served at STOCK_PYODIDE; serve() sets it
@@ -142,7 +142,7 @@ class PagesHandler(PlainHandler):
 def serve(folder: Path, handler: type[PlainHandler], pyodide: Path) -> Iterator[None]:
     """The built site in ``folder``, and the published Pyodide in ``pyodide``."""
     bound = type(handler.__name__, (handler,), {"pyodide": pyodide})
-    server = _QuietServer(ADDRESS, functools.partial(bound, directory=str(folder)))
+    server = QuietServer(ADDRESS, functools.partial(bound, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield

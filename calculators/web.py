@@ -63,7 +63,9 @@ def call(request: str) -> str:
 def answer(asked: Any) -> Answer:
     """``call``'s request, parsed: answered by the function it names."""
     if not isinstance(asked, dict) or asked.get("fn") not in ("run", "calendar"):
-        return {"ok": False, "problems": {"": _("The page asked for something unknown.")}}
+        lang = asked.get("lang") if isinstance(asked, dict) else None
+        with language(lang if isinstance(lang, str) else "en"):
+            return {"ok": False, "problems": {"": _("The page asked for something unknown.")}}
     slug, inputs, today = asked.get("slug"), asked.get("inputs"), asked.get("today")
     if asked["fn"] == "calendar":
         return calendar(slug, inputs, today, asked.get("lang"), asked.get("label") or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ import yaml
 
 from calculators.words import FOLDERS
 from tests.conftest import PROJECT
+from tests.server import QuietHandler
 
 
 @pytest.mark.parametrize("name", ["site.txt", "test.txt", "zensical.txt"])
@@ -93,3 +95,10 @@ def test_each_language_has_its_site_config_and_pages_and_nothing_else() -> None:
     assert folders - {"calculators"} == set(FOLDERS.values())
     for folder in FOLDERS.values():
         assert (PROJECT / f"mkdocs-{folder}.yml").read_text().count("\nnav:") <= 1
+
+
+def test_the_benchmark_loads_with_the_tests_helpers_it_borrows() -> None:
+    """`make bench` is not run by `make test`; a helper moved in tests/ must not break it."""
+    bench = importlib.import_module("benchmarks.bench")
+    server = importlib.import_module("benchmarks.server")
+    assert bench.CHROMIUM_ARGS and issubclass(server.PlainHandler, QuietHandler)

@@ -116,6 +116,8 @@ def test_the_pages_one_entry_point_dispatches_and_refuses_the_unknown() -> None:
     assert calendar["ok"] and "AliExpress order Lamp" in calendar["ics"]
     for odd in ['{"fn": "exec"}', "[1]", "nonsense", '{"fn": "run", "slug": 3}']:
         assert json.loads(web.call(odd))["ok"] is False
+    refused = web.answer({"fn": "exec", "lang": "fr"})
+    assert refused["problems"] == {"": "La page a demandé une opération inconnue."}
 
 
 @pytest.mark.parametrize(
