@@ -127,13 +127,12 @@ def finish_page(site: Site, page: Path) -> None:
             "overrides/main.html puts it where the engine starts (if this folder was "
             "published already, build it again)"
         )
-    start = ""
+    url, start = page_url(site, page), ""
     if pages.holds_calculator(text) and not site.offline:
-        root = markers.to_root(page_url(site, page))
-        start = ENGINE_START.format(worker=f"{root}{site.language_root}{WORKER}")
+        start = ENGINE_START.format(worker=f"{markers.to_root(url)}{site.language_root}{WORKER}")
     text = text.replace(ENGINE_ANCHOR, start)
     if page.name != NOT_FOUND:
-        text = pages.in_its_language(text, site.lang, page_url(site, page))
+        text = pages.in_its_language(text, site.lang, url)
     page.write_text(text, encoding="utf-8")
 
 

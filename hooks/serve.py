@@ -26,7 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 SERVED = Path(os.environ.get("GUIDE_SERVE_DIR") or PROJECT / "build" / "serve")
-WATCHED = ("calculators", "browser", "overrides", "hooks", "docs/assets")
+WATCHED = ("calculators", "guide", "browser", "overrides", "hooks", "docs/assets")
 log = logging.getLogger("mkdocs")
 
 
