@@ -1,22 +1,25 @@
 /*
  * Build the engine's files from the pinned Pyodide, with Node, at build time:
- *   node engine-build.mjs <pyodide folder> <calculators.zip> <output folder>
- * writes into the output folder:
+ *   node engine-build.mjs <pyodide folder> <calculators.zip> <output folder> <runtime copy>
+ * writes the runtime's Brotli copy to <runtime copy> unless it is there already (it
+ * depends on Pyodide alone, and is most of the build's time), and into the output folder:
  *   python_stdlib.zip  only the standard library the engine imports, compiled and
  *                      without docstrings or line tables, so no compiling on the
  *                      reader's phone; stored, not deflated, so that its Brotli copy
  *                      (a fifth of Pyodide's zip) compresses across modules;
  *   pyodide-lock.json  the lock without packages (the calculators need none);
- *   *.br               Brotli copies of the runtime, that library and the package: a
+ *   *.br               Brotli copies of that library and the package (and the runtime): a
  *                      fifth to two fifths smaller than a host's gzip or a deflated zip,
  *                      and bytes are what a phone's download time is made of;
  *   memory             a snapshot of the started engine with the calculators imported.
  * Before the snapshot, a fresh engine started on the trimmed library runs every
- * calculator, so a module missing from the cut fails the build, not the reader.
+ * calculator, so a module missing from the cut fails the build, not the reader; it
+ * fails before any Brotli copy is made, which takes longer than the rest.
  * Pyodide stamps its build id into the snapshot; the zip's SHA-256 is kept inside as
  * `calculators_zip_sha256` so the browser can check it holds the package served beside it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
@@ -52,7 +55,7 @@ for slug, calculator in calculators.CALCULATORS.items():
 json.dumps(requests)
 `;
 
-const [pyodideDir, packagePath, output] = process.argv.slice(2);
+const [pyodideDir, packagePath, output, runtimeCopy] = process.argv.slice(2);
 const indexURL = `${pyodideDir}/`;
 const bundle = new Uint8Array(readFileSync(packagePath));
 
@@ -112,9 +115,6 @@ try {
   mkdirSync(output, { recursive: true });
   const library = trimmedLibrary(await engine());
   writeFileSync(`${output}/python_stdlib.zip`, library);
-  writeFileSync(`${output}/python_stdlib.zip.br`, brotli(library));
-  writeFileSync(`${output}/pyodide.asm.wasm.br`, brotli(readFileSync(`${pyodideDir}/pyodide.asm.wasm`)));
-  writeFileSync(`${output}/calculators.zip.br`, brotli(bundle));
   const lock = JSON.parse(readFileSync(`${pyodideDir}/pyodide-lock.json`, "utf8"));
   writeFileSync(`${output}/pyodide-lock.json`, JSON.stringify({ info: lock.info, packages: {} }));
 
@@ -126,6 +126,15 @@ try {
   });
   checked.runPython(`calculators_zip_sha256 = ${JSON.stringify(digest)}\nimport gc\ngc.collect()`);
   writeFileSync(`${output}/memory`, checked.makeMemorySnapshot());
+
+  writeFileSync(`${output}/python_stdlib.zip.br`, brotli(library));
+  writeFileSync(`${output}/calculators.zip.br`, brotli(bundle));
+  if (!existsSync(runtimeCopy)) {
+    mkdirSync(dirname(runtimeCopy), { recursive: true });
+    const partial = `${runtimeCopy}.${process.pid}`; // another build may be making it too
+    writeFileSync(partial, brotli(readFileSync(`${pyodideDir}/pyodide.asm.wasm`)));
+    renameSync(partial, runtimeCopy);
+  }
 } catch (error) {
   // Node would print the whole minified line it failed in; the message is what helps.
   console.error(error?.message ?? error);

@@ -20,8 +20,15 @@ import struct
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds there do not wait for each other
+    fcntl = None  # type: ignore[assignment]
 
 from guide import catalogs
 from guide.site import PublishError, Site
@@ -33,7 +40,8 @@ BROWSER_ENTRY = ("__init__", "web")
 """What the browser imports; the zip holds these and what they import, nothing else."""
 SNAPSHOT = "calculators.snapshot.gz"
 BUILD_SCRIPT = Path(__file__).with_name("engine-build.mjs")
-BUILT = ("python_stdlib.zip", "python_stdlib.zip.br", "pyodide-lock.json", "pyodide.asm.wasm.br")
+RUNTIME_COPY = "pyodide.asm.wasm.br"
+BUILT = ("python_stdlib.zip", "python_stdlib.zip.br", "pyodide-lock.json", RUNTIME_COPY)
 """Built into assets/pyodide/ beside the runtime; the package's Brotli copy and the
 snapshot go to assets/, beside the package."""
 PACKED_PACKAGE = "calculators.zip.br"
@@ -138,50 +146,82 @@ def build_engine(project: Path, bundle: Path) -> Path:
     ``engine-build.mjs`` cuts the standard library to what the engine imports, checks
     every calculator runs on the cut, and snapshots the started engine. That takes
     seconds, so the result is kept in ``node_modules/.cache`` under a key of everything
-    it is made from, and ``mkdocs serve`` remakes it only when those change.
+    it is made from, and ``mkdocs serve`` remakes it only when those change. The
+    runtime's Brotli copy, the slowest part, depends on Pyodide alone: it is kept apart,
+    beside the installed Pyodide it is made from, once per Pyodide, not once per change
+    to the calculators.
     """
     runtime = pinned_runtime(project)
-    key = hashlib.sha256()
-    for part in (bundle, runtime / "package.json", BUILD_SCRIPT, Path(__file__)):
-        key.update(hashlib.sha256(part.read_bytes()).digest())
-    cache = project / "node_modules" / ".cache" / "calculators-engine"
-    built = cache / key.hexdigest()[:32]
+    cache = project / "node_modules" / ".cache"
+    installed = runtime.resolve().parent / ".cache" / "pyodide-runtime"
+    packed_runtime = _cached(installed, runtime / "pyodide.asm.wasm") / RUNTIME_COPY
+    built = _cached(cache / "calculators-engine", bundle, runtime / "package.json")
     if not (built / SNAPSHOT).is_file():
-        node = shutil.which("node")
-        if node is None:
-            raise PublishError("Node.js (20 or newer) is needed to build the engine")
-        with tempfile.TemporaryDirectory() as scratch:
-            # The script names its program neutrally, so no path (the checkout's, this
-            # folder's) is recorded in the snapshot; publish.py fails a build that leaks one.
-            done = subprocess.run(
-                [node, str(BUILD_SCRIPT), str(runtime), str(bundle), scratch],
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            if done.returncode != 0:
-                raise PublishError(
-                    f"{BUILD_SCRIPT.name} could not build the engine:\n{done.stderr}"
-                )
-            memory = Path(scratch) / "memory"
-            (Path(scratch) / SNAPSHOT).write_bytes(pack_snapshot(memory.read_bytes()))
-            memory.unlink()
-            _keep_only(cache, scratch, built)
+        with _one_build_at_a_time(installed):
+            if not (built / SNAPSHOT).is_file():  # unless the build waited for made it
+                _build(runtime, bundle, packed_runtime, built)
     return built
+
+
+@contextmanager
+def _one_build_at_a_time(cache: Path) -> Iterator[None]:
+    """Builds started together (test workers, ``make serve`` beside a test run) wait for
+    the first one, then find its files, instead of each making the same ones."""
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / ".lock").open("w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _build(runtime: Path, bundle: Path, packed_runtime: Path, built: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        raise PublishError("Node.js (20 or newer) is needed to build the engine")
+    with tempfile.TemporaryDirectory() as scratch:
+        # The script names its program neutrally, so no path (the checkout's, this
+        # folder's) is recorded in the snapshot; publish.py fails a build that leaks one.
+        done = subprocess.run(
+            [node, str(BUILD_SCRIPT), str(runtime), str(bundle), scratch, str(packed_runtime)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0:
+            raise PublishError(f"{BUILD_SCRIPT.name} could not build the engine:\n{done.stderr}")
+        memory = Path(scratch) / "memory"
+        (Path(scratch) / SNAPSHOT).write_bytes(pack_snapshot(memory.read_bytes()))
+        memory.unlink()
+        shutil.copy2(packed_runtime, Path(scratch) / RUNTIME_COPY)
+        _keep_only(built.parent, scratch, built)
+    _drop_all_but(packed_runtime.parent)
+
+
+def _cached(cache: Path, *made_from: Path) -> Path:
+    """Where ``cache`` keeps what is built from ``made_from`` by this build's code."""
+    key = hashlib.sha256()
+    for part in (*made_from, BUILD_SCRIPT, Path(__file__)):
+        key.update(hashlib.sha256(part.read_bytes()).digest())
+    return cache / key.hexdigest()[:32]
 
 
 def _keep_only(cache: Path, made: str, built: Path) -> None:
     """Put the new build in the cache and drop older ones; a build made at the same
-    moment by another process (tests run in parallel) wins without harm."""
+    moment by another process (with another Pyodide folder) wins without harm."""
     staging = cache / f".{built.name}.{os.getpid()}"
     shutil.copytree(made, staging)
-    for stale in cache.iterdir():
-        if not stale.name.startswith(".") and stale != built:
-            shutil.rmtree(stale, ignore_errors=True)
+    _drop_all_but(built)
     try:
         staging.rename(built)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _drop_all_but(kept: Path) -> None:
+    """Drop the builds ``kept`` replaces in its cache (not those still being made)."""
+    for stale in kept.parent.iterdir():
+        if not stale.name.startswith(".") and stale != kept:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def pack_snapshot(memory: bytes) -> bytes:

@@ -25,12 +25,27 @@ def requests_made(context: BrowserContext) -> list[str]:
 
 
 @pytest.fixture
-def reader(page: Page, site_url: str, requests_made: list[str]) -> Iterator[Page]:
-    """A reader's tab on "today" (10 Mar 2026) that must never leave the site's origin."""
+def reader(
+    page: Page, site_url: str, requests_made: list[str], request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A reader's tab on "today" (10 Mar 2026) that must never leave the site's origin;
+    one whose browser saves data in a test marked ``saves_data``."""
     page.clock.set_fixed_time(datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0))
     page.set_default_timeout(ENGINE_TIMEOUT_MS)
+    if request.node.get_closest_marker("saves_data"):
+        save_data(page)
     yield page
     assert_only_local(requests_made, site_url)
+
+
+def save_data(page: Page) -> None:
+    """The reader's browser asks to save data (Save-Data). A guide page is the same, but
+    no engine warms up behind it (browser/main.js): for a test that only reads the page,
+    the warm-up cost a CPU-second and more on nothing the test looks at, which made it a
+    third of the browser tests' time. test_engine.py tests the warm-up itself."""
+    page.context.new_cdp_session(page).send(
+        "Emulation.setDataSaverOverride", {"dataSaverEnabled": True}
+    )
 
 
 def assert_only_local(urls: list[str], *allowed: str) -> None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
+from _pytest.mark import ParameterSet
+
 from calculators import CALCULATORS
 from calculators.words import FOLDERS
 from tests.conftest import PROJECT
 
 DOCS = PROJECT / "docs"
+SAVES_DATA = pytest.mark.saves_data
 LANGUAGE_FOLDERS = {folder: code for code, folder in FOLDERS.items()}
 """Each language's folder (docs/<folder>/, site/<folder>/) and its code."""
 GUIDE = sorted(
@@ -33,13 +37,32 @@ def page_id(source: Path) -> str:
     return page_url(source) or "start-here"
 
 
+def calculator_at(url: str) -> str | None:
+    """The calculator a page shows (a calculator's page or its embed), if any."""
+    parts = [part for part in url.split("#")[0].split("/") if part]
+    slug = parts[-1] if len(parts) >= 2 and parts[-2] in ("calculators", "embed") else ""
+    return slug if slug in CALCULATORS else None
+
+
+def read(urls: list[str]) -> list[ParameterSet]:
+    """``urls`` as parameters, each guide page marked ``saves_data``: a test that reads it
+    needs no engine, and a calculator's page starts its own anyway."""
+    return [
+        pytest.param(
+            url,
+            id=url.split("#")[0] or "start-here",
+            marks=() if calculator_at(url) else SAVES_DATA,
+        )
+        for url in urls
+    ]
+
+
 def with_sample_dates(url: str) -> str:
     """A calculator page's URL with every input filled through a shared link."""
-    parts = [part for part in url.split("/") if part]
-    slug = parts[-1] if len(parts) >= 2 and parts[-2] in ("calculators", "embed") else ""
-    calculator = CALCULATORS.get(slug)
-    if calculator is None:
+    slug = calculator_at(url)
+    if slug is None:
         return url
+    calculator = CALCULATORS[slug]
     samples = {"date": lambda spec: "2026-03-02", "days": lambda spec: "5"}
     sample = {
         spec.name: samples.get(spec.kind, lambda spec: spec.choices[0].value)(spec)

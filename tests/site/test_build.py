@@ -202,27 +202,35 @@ def test_the_snapshot_holds_the_shipped_calculators_already_imported(
 
 
 def test_the_engine_is_built_once_per_package_and_pyodide(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_site: Path
 ) -> None:
+    # The site's build has made the runtime's Brotli copy, once per Pyodide: no build of
+    # another package makes it again.
+    (runtime_copy,) = (PROJECT / "node_modules" / ".cache" / "pyodide-runtime").glob("*/*.br")
+    made_once = runtime_copy.stat().st_mtime_ns
     (tmp_path / "node_modules").mkdir()
     (tmp_path / "node_modules" / "pyodide").symlink_to(PROJECT / "node_modules" / "pyodide")
     shutil.copy(PROJECT / "package.json", tmp_path / "package.json")
     shutil.copytree(PROJECT / "calculators", tmp_path / "calculators")
+    web = tmp_path / "calculators" / "web.py"
+    web.write_text(web.read_text(encoding="utf-8") + "# another package\n", encoding="utf-8")
     bundle = tmp_path / "calculators.zip"
     engine.pack_calculators(tmp_path, bundle)
     made = engine.build_engine(tmp_path, bundle)
     snapshot = (made / engine.SNAPSHOT).read_bytes()
     assert unpack_snapshot(snapshot)[:4] != b"\0\0\0\0"  # Pyodide's own header comes first
+    assert runtime_copy.stat().st_mtime_ns == made_once
+    assert (made / engine.RUNTIME_COPY).read_bytes() == runtime_copy.read_bytes()
 
     monkeypatch.setattr(shutil, "which", lambda name: None)  # a second build would now fail
     assert engine.build_engine(tmp_path, bundle) == made
 
-    (tmp_path / "calculators" / "web.py").write_text("# changed\n", encoding="utf-8")
+    web.write_text("# the engine's entry is gone\n", encoding="utf-8")
     engine.pack_calculators(tmp_path, bundle)
     with pytest.raises(PublishError, match="Node.js .* is needed to build the engine"):
         engine.build_engine(tmp_path, bundle)
     monkeypatch.undo()
-    with pytest.raises(PublishError, match="could not build the engine"):  # web.py is gone
+    with pytest.raises(PublishError, match="could not build the engine"):
         engine.build_engine(tmp_path, bundle)
     assert made.is_dir()  # a failed build keeps the last good one
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -11,12 +10,14 @@ from playwright.sync_api import Browser, Page, expect
 from calculators.policy import FACTS, PERIODS, REVIEWED, SOURCES
 from calculators.words import _, language, spoken
 from guide import messages
-from tests.site.pages import GUIDE, LANGUAGE_FOLDERS, page_id, page_url
+from tests.site.pages import GUIDE, LANGUAGE_FOLDERS, page_url, read
 
 pytestmark = pytest.mark.browser
-IDS = [page_id(p) for p in GUIDE]
+MARKDOWN = {page_url(source): source for source in GUIDE}
+"""Each English page's address, and its Markdown file."""
 
 
+@pytest.mark.saves_data
 @pytest.mark.parametrize(
     ("situation", "heading"),
     [
@@ -37,6 +38,7 @@ def test_the_chooser_leads_to_the_right_page(
     expect(reader.get_by_role("heading", level=1, name=heading)).to_be_visible()
 
 
+@pytest.mark.saves_data
 def test_changing_your_mind_lands_on_its_section(reader: Page, site_url: str) -> None:
     reader.goto(site_url)
     reader.get_by_role("link", name="Returns when you change your mind").click()
@@ -44,12 +46,17 @@ def test_changing_your_mind_lands_on_its_section(reader: Page, site_url: str) ->
     expect(reader.locator("#changed-your-mind")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("source", GUIDE, ids=IDS)
-def test_every_figure_on_the_page_is_the_policy_datas(
-    reader: Page, site_url: str, source: Path
+@pytest.mark.parametrize("url", read(list(MARKDOWN)))
+def test_every_page_says_the_policy_datas_figures_and_fits_a_phone(
+    reader: Page, site_url: str, url: str
 ) -> None:
-    markdown = source.read_text(encoding="utf-8")
-    reader.goto(site_url + page_url(source))
+    reader.set_viewport_size({"width": 360, "height": 740})
+    reader.goto(site_url + url)
+    expect(reader.get_by_role("heading", level=1)).to_be_visible()
+    overflow = reader.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
+
+    markdown = MARKDOWN[url].read_text(encoding="utf-8")
     text = reader.locator("article").inner_text()
     for key in re.findall(r"\[\[figure:\s*([\w.]+)\]\]", markdown):
         period = PERIODS[key]
@@ -64,15 +71,7 @@ def test_every_figure_on_the_page_is_the_policy_datas(
     assert "[[" not in text
 
 
-@pytest.mark.parametrize("source", GUIDE, ids=IDS)
-def test_every_page_fits_a_phone(reader: Page, site_url: str, source: Path) -> None:
-    reader.set_viewport_size({"width": 360, "height": 740})
-    reader.goto(site_url + page_url(source))
-    expect(reader.get_by_role("heading", level=1)).to_be_visible()
-    overflow = reader.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page_url(source)} scrolls sideways by {overflow}px"
-
-
+@pytest.mark.saves_data
 def test_sources_page_lists_the_articles_and_the_review_date(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "sources/")
     for source in SOURCES.values():
@@ -129,6 +128,7 @@ def test_the_message_builder_fills_a_message_from_the_readers_dates_on_a_phone(
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 
 
+@pytest.mark.saves_data
 def test_every_template_can_be_reached_with_the_keyboard(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "templates/")
     choice = reader.get_by_label("What do you need to write?")
@@ -143,6 +143,7 @@ def test_every_template_can_be_reached_with_the_keyboard(reader: Page, site_url:
     ).to_be_focused()
 
 
+@pytest.mark.saves_data
 def test_a_link_to_a_template_opens_it_in_the_builder(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "templates/#escalation")
     expect(
@@ -166,6 +167,7 @@ def test_without_javascript_every_template_is_on_the_page_with_its_blanks(
     context.close()
 
 
+@pytest.mark.saves_data
 def test_the_evidence_checklist_ticks_and_counts_on_a_phone(reader: Page, site_url: str) -> None:
     reader.set_viewport_size(PHONE)
     reader.goto(site_url + "evidence/")
@@ -184,6 +186,7 @@ def test_the_evidence_checklist_ticks_and_counts_on_a_phone(reader: Page, site_u
     expect(count).to_have_text(f"0 of {total} collected")
 
 
+@pytest.mark.saves_data
 def test_the_checklist_shows_what_fits_what_happened_and_keeps_its_count_in_view(
     reader: Page, site_url: str
 ) -> None:
@@ -216,6 +219,7 @@ def test_the_checklist_shows_what_fits_what_happened_and_keeps_its_count_in_view
     expect(video).to_be_visible()  # paper has every item
 
 
+@pytest.mark.saves_data
 def test_ticks_are_kept_only_when_the_reader_asks(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "evidence/")
     reader.get_by_label("Remember this order on this device").check()
@@ -226,6 +230,7 @@ def test_ticks_are_kept_only_when_the_reader_asks(reader: Page, site_url: str) -
     assert reader.evaluate("localStorage.getItem('aliexpress-guide:evidence')") is None
 
 
+@pytest.mark.saves_data
 def test_the_evidence_checklist_still_prints_with_boxes_to_tick(
     reader: Page, site_url: str
 ) -> None:
@@ -236,6 +241,7 @@ def test_the_evidence_checklist_still_prints_with_boxes_to_tick(
     expect(reader.locator(".checklist input[type=checkbox]").first).to_be_visible()
 
 
+@pytest.mark.saves_data
 def test_the_sources_page_says_what_each_source_is(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "sources/")
     article = reader.locator("article")
@@ -245,6 +251,7 @@ def test_the_sources_page_says_what_each_source_is(reader: Page, site_url: str) 
     expect(article).to_contain_text("A lesson in an online course on shopping at AliExpress.")
 
 
+@pytest.mark.saves_data
 def test_a_whole_chooser_card_can_be_tapped(reader: Page, site_url: str) -> None:
     reader.set_viewport_size({"width": 390, "height": 844})
     reader.goto(site_url)
@@ -262,6 +269,7 @@ def test_a_whole_chooser_card_can_be_tapped(reader: Page, site_url: str) -> None
     ).to_be_visible()
 
 
+@pytest.mark.saves_data
 def test_warnings_read_at_the_body_size_and_the_title_is_the_darkest_heading(
     reader: Page, site_url: str
 ) -> None:
@@ -283,6 +291,7 @@ def test_warnings_read_at_the_body_size_and_the_title_is_the_darkest_heading(
     assert luminance[0] <= luminance[1] and int(title_weight) >= 700
 
 
+@pytest.mark.saves_data
 @pytest.mark.parametrize(("folder", "said"), [("fr/", "1er août 2026"), ("pt-br/", "1º de agosto")])
 def test_the_message_builder_says_a_months_first_day_the_languages_way(
     reader: Page, site_url: str, folder: str, said: str

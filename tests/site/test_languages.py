@@ -74,6 +74,7 @@ def test_every_page_names_each_languages_site_with_hreflang(built_site: Path, fo
 
 
 @pytest.mark.browser
+@pytest.mark.saves_data
 def test_the_language_selector_leads_to_the_same_page(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "fr/dispute/")
     reader.locator(".md-header .md-select").first.hover()

@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page, expect
 from calculators import CALCULATORS
 from calculators.words import _, language
 from tests.site.calc import Held, field, fill, verdict, verdict_is
-from tests.site.pages import LANGUAGE_FOLDERS, with_sample_dates
+from tests.site.pages import LANGUAGE_FOLDERS, read, with_sample_dates
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +57,7 @@ PAGES = [with_sample_dates(f"calculators/{slug}/") for slug in CALCULATORS] + [
 ]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=[path.split("#")[0] for path in PAGES])
+@pytest.mark.parametrize("path", read(PAGES))
 @pytest.mark.parametrize("folder", FOLDERS, ids=LANGUAGE_IDS)
 def test_nothing_is_wider_than_its_column_or_clipped_on_a_phone(
     reader: Page, site_url: str, folder: str, path: str
@@ -82,6 +82,7 @@ def big_enough(target: Locator) -> None:
     assert round(box["width"]) >= TAP and round(box["height"]) >= TAP, (target, box)
 
 
+@pytest.mark.saves_data
 @pytest.mark.parametrize("folder", FOLDERS, ids=LANGUAGE_IDS)
 def test_every_situation_card_and_header_button_is_a_thumbs_width(
     reader: Page, site_url: str, folder: str
