@@ -147,9 +147,16 @@ export class View {
   }
 
   show(result, prompt = "") {
+    const drawn = JSON.stringify(result);
+    const unchanged = result && drawn === this.drawn;
     this.result = result;
+    this.drawn = drawn;
     this.status.dataset.prompt = prompt ? "true" : "";
     this.showEngine(prompt);
+    // The same answer again (a field left, the same date retyped) is not redrawn: that
+    // would replace the link or button the reader is tapping between finger down and up,
+    // close what they opened, and have screen readers read the whole answer out again.
+    if (unchanged) return;
     if (!result) {
       this.output.replaceChildren();
       this.actions.hidden = true;

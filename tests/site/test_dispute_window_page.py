@@ -58,6 +58,24 @@ def test_source_links_lead_to_the_article(reader: Page, site_url: str) -> None:
     expect(reader.locator("#source-002")).to_be_visible()
 
 
+def test_the_same_answer_again_is_not_redrawn_under_the_readers_finger(
+    reader: Page, site_url: str
+) -> None:
+    """Leaving a field asks the engine again. Were the same answer drawn anew, the link a
+    reader is tapping would be replaced between finger down and finger up: no tap."""
+    reader.goto(site_url + PATH)
+    fill(reader, shipped="2026-03-02", carrier="UPS")
+    verdict_is(reader, "act", "2026-03-25")
+    calculator = reader.locator(".calc[data-calculator]")
+    answers = calculator.get_attribute("data-answers")
+    source = step(reader, "dispute_closes").get_by_role("link", name="002")
+    source.evaluate("(link) => { window.tapped = link; }")
+    field(reader, "carrier").focus()
+    reader.get_by_role("heading", level=1).click()  # the field is left: asked again
+    expect(calculator).not_to_have_attribute("data-answers", answers or "")
+    assert source.evaluate("(link) => link === window.tapped"), "the answer was drawn again"
+
+
 @pytest.mark.parametrize("carrier", ["Other carrier", "Cainiao", "AliExpress Standard Shipping"])
 def test_a_carrier_without_a_published_window_uses_the_cap_and_the_countdown(
     reader: Page, site_url: str, carrier: str
