@@ -158,7 +158,7 @@ def build_engine(project: Path, bundle: Path) -> Path:
     built = _cached(cache / "calculators-engine", bundle, runtime / "package.json")
     if not (built / SNAPSHOT).is_file():
         with _one_build_at_a_time(installed):
-            if not (built / SNAPSHOT).is_file():  # unless the build waited for made it
+            if not (built / SNAPSHOT).is_file():  # unless the build it waited for made it
                 _build(runtime, bundle, packed_runtime, built)
     return built
 

@@ -41,8 +41,8 @@ def reader(
 def save_data(page: Page) -> None:
     """The reader's browser asks to save data (Save-Data). A guide page is the same, but
     no engine warms up behind it (browser/main.js): for a test that only reads the page,
-    the warm-up cost a CPU-second and more on nothing the test looks at, which made it a
-    third of the browser tests' time. test_engine.py tests the warm-up itself."""
+    the warm-up (and the service worker keeping the engine's files) cost 1.5 to 2
+    CPU-seconds on nothing the test looks at. test_engine.py tests the warm-up itself."""
     page.context.new_cdp_session(page).send(
         "Emulation.setDataSaverOverride", {"dataSaverEnabled": True}
     )

@@ -19,14 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import PROJECT
 from tests.site.calc import fill, verdict
 from tests.site.conftest import save_data
-from tests.site.pages import (
-    EMBEDS,
-    GUIDE,
-    LANGUAGE_FOLDERS,
-    calculator_at,
-    page_url,
-    with_sample_dates,
-)
+from tests.site.pages import EMBEDS, GUIDE, LANGUAGE_FOLDERS, page_url, read, with_sample_dates
 
 PAGES = (
     [page_url(source) for source in GUIDE]
@@ -64,28 +57,23 @@ def axe() -> Axe:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", PAGES, ids=[url or "start-here" for url in PAGES])
+@pytest.mark.parametrize("url", read(PAGES))
 def test_every_page_is_accessible_light_and_dark_and_runs_cleanly_under_its_policy(
-    browser: Browser, site_url: str, axe: Axe, url: str
+    reader: Page, site_url: str, axe: Axe, url: str
 ) -> None:
-    context = browser.new_context(color_scheme="light")
-    context.add_init_script(REPORT_PROBLEMS)
-    page = context.new_page()
-    if not calculator_at(url):
-        save_data(page)
+    reader.add_init_script(REPORT_PROBLEMS)
     errors: list[str] = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url + with_sample_dates(url))
-    if page.locator(".calc").count():
-        expect(verdict(page)).to_be_visible(timeout=60_000)
-    accessible(page, axe, WCAG_21_AA)
+    reader.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    reader.on("pageerror", lambda error: errors.append(str(error)))
+    reader.goto(site_url + with_sample_dates(url))
+    if reader.locator(".calc").count():
+        expect(verdict(reader)).to_be_visible(timeout=60_000)
+    accessible(reader, axe, WCAG_21_AA)
 
-    switch_to_dark(page)
-    accessible(page, axe, COLOUR_RULES)
-    assert page.evaluate("window.__problems") == []
+    switch_to_dark(reader)
+    accessible(reader, axe, COLOUR_RULES)
+    assert reader.evaluate("window.__problems") == []
     assert errors == []
-    context.close()
 
 
 def accessible(page: Page, axe: Axe, rules: dict) -> None:
