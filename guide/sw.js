@@ -146,13 +146,21 @@ function newer() {
   return false;
 }
 
+/**
+ * What writes to the cache, one at a time. A page asks to keep at its first paint and
+ * again at load: at once, both would miss the cache and read, hash and store the
+ * engine's megabytes twice. After a failure the next one still runs.
+ */
+let writing = Promise.resolve();
+const inTurn = (work) => (writing = writing.catch(() => {}).then(work));
+
 self.addEventListener("message", (event) => {
   const { type, urls, page } = event.data ?? {};
   const reply = event.ports[0];
   const done = (work) => event.waitUntil(work.catch((error) => reply?.postMessage({ error: String(error) })));
-  if (type === "keep") done(keepFromBrowser(urls ?? []).then(() => reply?.postMessage({ kept: true })));
+  if (type === "keep") done(inTurn(() => keepFromBrowser(urls ?? [])).then(() => reply?.postMessage({ kept: true })));
   else if (type === "status") done(status(page).then((state) => reply?.postMessage(state)));
-  else if (type === "save") done(save(page, reply));
+  else if (type === "save") done(inTurn(() => save(page, reply)));
 });
 
 /**

@@ -10,6 +10,7 @@ import re
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,9 @@ from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expe
 from guide import service_worker
 from tests.conftest import TODAY, Site
 from tests.server import QuietHandler, QuietServer
-from tests.site.calc import fill, verdict_is
+from tests.site.calc import fill, verdict, verdict_is
+from tests.site.conftest import assert_only_local
+from tests.site.pages import with_sample_dates
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +42,12 @@ KEPT = """async (urls) => {
 }"""
 CACHES = """async () => (await caches.keys()).filter((name) => name.startsWith("guide-"))"""
 READY = "navigator.serviceWorker.ready.then(() => true)"
+# The page's side of a message to the worker: its first reply.
+ASK = """(message) => navigator.serviceWorker.ready.then((registration) => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event) => resolve(event.data);
+  registration.active.postMessage(message, [channel.port2]);
+}))"""
 
 
 def until(page: Page, script: str, arg: object = None) -> None:
@@ -95,17 +104,35 @@ def test_after_saving_the_whole_guide_an_unvisited_page_opens_offline(
     planner_answers(reader, site_url)
 
 
+def test_a_calculator_opened_first_has_the_engine_kept_each_file_read_once(
+    page: Page, site_url: str, context: BrowserContext, requests_made: list[str]
+) -> None:
+    """A reader's first page is a calculator (a shared link): the worker keeps the engine
+    from the browser's cache, reading each file once, though the page asks at its first
+    paint and again at load. Playwright's clock would empty the page's resource timing,
+    which is how the page tells the worker what it loaded: this reader has a real one."""
+    reads: Counter[str] = Counter()
+    context.on(
+        "requestfinished", lambda request: request.service_worker and reads.update([request.url])
+    )
+    page.goto(site_url + with_sample_dates("calculators/dispute-window/"))
+    expect(verdict(page)).to_be_visible()
+    wait_until_kept(page, site_url, list(service_worker.ENGINE))
+    engine = [site_url + path for path in service_worker.ENGINE]
+    while not all(reads[url] for url in engine):  # as Playwright hears of them
+        page.wait_for_timeout(100)
+    # Once this keep has its answer, the worker has done the ones asked before it.
+    urls = page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")
+    assert page.evaluate(ASK, {"type": "keep", "urls": urls}) == {"kept": True}
+    assert [reads[url] for url in engine] == [1] * len(engine), reads
+    assert_only_local(requests_made, site_url)
+
+
 def test_the_spanish_save_holds_the_spanish_guide(reader: Page, site_url: str) -> None:
     reader.goto(site_url + "es/offline/")
     box = reader.locator(".guide-save")
     expect(box.locator(".guide-save__size")).to_contain_text("La guía entera en español")
-    size = reader.evaluate(
-        """() => new Promise((resolve) => navigator.serviceWorker.ready.then((registration) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (event) => resolve(event.data);
-          registration.active.postMessage({type: "status", page: location.href}, [channel.port2]);
-        }))"""
-    )
+    size = reader.evaluate(ASK, {"type": "status", "page": reader.url})
     assert size["missing"] > 0 and size["total"] >= size["missing"]
 
 
