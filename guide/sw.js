@@ -117,7 +117,9 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function answer(event, request, path) {
-  if (await isStale(event.clientId)) return Response.error();
+  // A stale page's files are refused; not a navigation from it, which loads a whole page
+  // and may carry the stale page's id (browsers differ: w3c/ServiceWorker#1267).
+  if (request.mode !== "navigate" && (await isStale(event.clientId))) return Response.error();
   if (foreign.has(event.clientId) || !path || !current()) return fetch(request);
   const cache = await ownCache();
   const hit = await cache.match(keyOf(path));
