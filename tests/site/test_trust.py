@@ -77,7 +77,13 @@ def test_every_page_is_accessible_light_and_dark_and_runs_cleanly_under_its_poli
 
 
 def accessible(page: Page, axe: Axe, rules: dict) -> None:
-    violations = axe.run(page, options=rules).response["violations"]
+    """No violation of ``rules``. axe (half a megabyte of script) is put in each document
+    once, not once per check as ``Axe.run`` does: 0.15 s a page."""
+    if not page.evaluate("typeof axe === 'object'"):
+        page.evaluate(axe.axe_script)
+    violations = page.evaluate(
+        "(options) => axe.run(document, options).then((results) => results.violations)", rules
+    )
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
