@@ -11,7 +11,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from guide import service_worker
 from tests.conftest import TODAY, Site
 from tests.server import QuietHandler, QuietServer
 from tests.site.calc import fill, verdict, verdict_is
-from tests.site.conftest import assert_only_local
+from tests.site.conftest import ENGINE_TIMEOUT_MS, assert_only_local
 from tests.site.pages import with_sample_dates
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,14 @@ ASK = """(message) => navigator.serviceWorker.ready.then((registration) => new P
 def until(page: Page, script: str, arg: object = None) -> None:
     """Until ``script`` (which may return a promise) gives a truthy value: it is awaited
     here, which wait_for_function does not do."""
-    while not page.evaluate(script, arg):
+    holds(page, lambda: page.evaluate(script, arg), script)
+
+
+def holds(page: Page, condition: Callable[[], object], what: str) -> None:
+    """Until ``condition()`` is truthy; a failure, not a hang, if it never is."""
+    deadline = time.monotonic() + ENGINE_TIMEOUT_MS / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"never came true: {what}"
         page.wait_for_timeout(250)
 
 
@@ -119,8 +126,7 @@ def test_a_calculator_opened_first_has_the_engine_kept_each_file_read_once(
     expect(verdict(page)).to_be_visible()
     wait_until_kept(page, site_url, list(service_worker.ENGINE))
     engine = [site_url + path for path in service_worker.ENGINE]
-    while not all(reads[url] for url in engine):  # as Playwright hears of them
-        page.wait_for_timeout(100)
+    holds(page, lambda: all(reads[url] for url in engine), "each engine file read")
     # Once this keep has its answer, the worker has done the ones asked before it.
     urls = page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")
     assert page.evaluate(ASK, {"type": "keep", "urls": urls}) == {"kept": True}
