@@ -9,13 +9,14 @@ export default [
     languageOptions: { sourceType: "script", globals: { ...globals.browser, document$: "readonly" } },
   },
   {
-    files: ["docs/assets/javascripts/calculators-worker.js"],
-    languageOptions: { sourceType: "module", globals: globals.worker },
-  },
-  {
     // The calculators' page script, in modules of one job each, joined at build (guide/browser.py).
     files: ["browser/**/*.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser, document$: "readonly" } },
+  },
+  {
+    // The engine's module worker, joined the same way.
+    files: ["browser/worker/**/*.js"],
+    languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
     files: ["tests/js/**/*.js"],

@@ -1,10 +1,12 @@
-"""The calculators' page script, joined from its modules in ``browser/``.
+"""The calculators' scripts, each joined from its modules: the page's from ``browser/``,
+the engine's worker from ``browser/worker/``.
 
 The modules are ES modules, one job each, so that ESLint and ``node --test`` read them as
-they are. The page gets one classic script, which also runs from disk (where browsers
-refuse modules): each module's imports are dropped, its exports become plain
-declarations, and the whole is wrapped in one function. A module that imports what no
-module exports, a name declared twice, a module nobody imports or a circle of imports
+they are. Each script is one file: the page's is a classic script, which also runs from
+disk (where browsers refuse modules), and the worker's downloads start without waiting
+for an import to arrive first. Each module's imports are dropped, its exports become
+plain declarations, and the whole is wrapped in one function. A module that imports what
+no module exports, a name declared twice, a module nobody imports or a circle of imports
 fails the build.
 """
 
@@ -17,7 +19,10 @@ from guide.site import PublishError, Site
 
 MODULES = Path(__file__).resolve().parent.parent / "browser"
 ENTRY = "main.js"
-OUTPUT = "assets/javascripts/calculators.js"
+PAGE_SCRIPT = "assets/javascripts/calculators.js"
+WORKER = "assets/javascripts/calculators-worker.js"
+SCRIPTS = {PAGE_SCRIPT: Path(), WORKER: Path("worker")}
+"""Each published script, and its modules' folder in ``browser/``."""
 
 _IMPORT = re.compile(r'^import \{([^}]*)\} from "\./([\w-]+\.js)";\n', re.M)
 _EXPORT = re.compile(r"^export (?=(?:async function|function|const|class) )", re.M)
@@ -30,7 +35,7 @@ class JoinError(ValueError):
 
 
 def join(folder: Path = MODULES) -> str:
-    """The page's one script: every module from ``main.js`` down, each after its imports."""
+    """One script: every module in ``folder`` from ``main.js`` down, each after its imports."""
     texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.js"))}
     ordered: list[str] = []
 
@@ -70,12 +75,13 @@ def join(folder: Path = MODULES) -> str:
 
 
 def publish(site: Site) -> None:
-    """Write the joined script into the English site, whose scripts every language loads."""
+    """Write the joined scripts into the English site, whose scripts every language loads."""
     if site.shares_engine:
         return
-    try:
-        script = join(site.project / MODULES.name)
-    except (JoinError, OSError) as problem:
-        raise PublishError(f"the calculators' script: {problem}") from problem
-    (site.folder / OUTPUT).parent.mkdir(parents=True, exist_ok=True)
-    (site.folder / OUTPUT).write_text(script, encoding="utf-8")
+    for output, folder in SCRIPTS.items():
+        try:
+            script = join(site.project / MODULES.name / folder)
+        except (JoinError, OSError) as problem:
+            raise PublishError(f"{Path(output).name}: {problem}") from problem
+        (site.folder / output).parent.mkdir(parents=True, exist_ok=True)
+        (site.folder / output).write_text(script, encoding="utf-8")

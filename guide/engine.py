@@ -230,7 +230,7 @@ def pack_snapshot(memory: bytes) -> bytes:
     About half of the engine's memory is zero pages; leaving them out halves what the
     browser inflates. Layout (little-endian): ``SPRS``, the memory's size, the page
     size, the page count, each kept page's index, then the kept pages in that order
-    (the last one may be short). calculators-worker.js reads it back.
+    (the last one may be short). browser/worker/snapshot.js reads it back.
     """
     page = SNAPSHOT_PAGE
     kept = [

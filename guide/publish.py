@@ -38,7 +38,6 @@ ENGINE_START = """<script data-worker="{worker}">
     }});
   </script>"""
 """The same text on every page (one CSP hash); the worker's address is in data-worker."""
-WORKER = "assets/javascripts/calculators-worker.js"
 NOT_FOUND = "404.html"
 MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
 ANY_MAP_COMMENT = re.compile(rb"/[/*]\s*[#@]\s*sourceMappingURL\s*=")
@@ -129,7 +128,9 @@ def finish_page(site: Site, page: Path) -> None:
         )
     url, start = page_url(site, page), ""
     if pages.holds_calculator(text) and not site.offline:
-        start = ENGINE_START.format(worker=f"{markers.to_root(url)}{site.language_root}{WORKER}")
+        start = ENGINE_START.format(
+            worker=f"{markers.to_root(url)}{site.language_root}{browser.WORKER}"
+        )
     text = text.replace(ENGINE_ANCHOR, start)
     if page.name != NOT_FOUND:
         text = pages.in_its_language(text, site.lang, url)

@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from guide import pages
+from guide import browser, pages
 from guide.site import Site
 
 TEMPLATE = Path(__file__).with_name("sw.js")
@@ -33,7 +33,7 @@ BACKGROUND = "#ffffff"
 SKIPPED = ("sitemap.xml", "sitemap.xml.gz", SCRIPT)
 """Written anew by every build (the sitemap's dates) or the worker itself."""
 ENGINE = (
-    "assets/javascripts/calculators-worker.js",
+    browser.WORKER,
     "assets/javascripts/calculators-bridge.js",
     "assets/pyodide/pyodide.mjs",
     "assets/pyodide/pyodide.asm.mjs",

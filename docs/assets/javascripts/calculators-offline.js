@@ -4,7 +4,7 @@
  * runs Pyodide on the page itself, from classic scripts the build wrote into
  * assets/offline/: the loader, the Emscripten module rewritten as a classic
  * script, and the wasm, standard library and calculators as base64 text.
- * It speaks the same messages as calculators-worker.js.
+ * It speaks the same messages as the engine's worker (browser/worker/main.js).
  */
 (() => {
   "use strict";
