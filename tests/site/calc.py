@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, Route, expect
 
@@ -45,6 +46,24 @@ def verdict_is(page: Page | Locator, state: str, day: str) -> Locator:
     expect(card).to_have_attribute("data-verdict", state)
     expect(card.locator(".calc__verdict-date")).to_have_attribute("datetime", day)
     return card
+
+
+def follow(page: Page, url: str) -> Locator:
+    """Open the calculator at ``url`` as a link in the guide does: Material's instant
+    navigation swaps the page in place, and the engine the visit started answers it.
+    Returns the calculator, once it is there."""
+    page.evaluate(
+        """(url) => {
+            const link = Object.assign(document.createElement("a"), { href: url, textContent: url });
+            document.querySelector("article").append(link);
+            link.click();
+        }""",
+        url,
+    )
+    slug = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    calculator = page.locator(f".calc[data-calculator='{slug}']")
+    expect(calculator).to_be_attached()
+    return calculator
 
 
 def step(page: Page | Locator, key: str) -> Locator:

@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from calculators import CALCULATORS
 from calculators.words import _, language
-from tests.site.calc import Held, field, fill, verdict, verdict_is
+from tests.site.calc import Held, field, fill, follow, verdict, verdict_is
 from tests.site.pages import LANGUAGE_FOLDERS, read, with_sample_dates
 
 pytestmark = pytest.mark.browser
@@ -50,29 +50,44 @@ OUTSIDE_ITS_BOX = """() => {
   return problems;
 }"""
 
-PAGES = [with_sample_dates(f"calculators/{slug}/") for slug in CALCULATORS] + [
-    "templates/",
-    "evidence/",
-    "rights/",
-]
+CALCULATOR_PAGES = [with_sample_dates(f"calculators/{slug}/") for slug in CALCULATORS]
 
 
-@pytest.mark.parametrize("path", read(PAGES))
+def fits_a_phone(page: Page) -> None:
+    """Nothing in the article is wider than its column or clipped, at each phone's width."""
+    # Folded text counts: a reader opens it.
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
+    for screen in PHONES:
+        page.set_viewport_size(screen)
+        assert page.evaluate(OUTSIDE_ITS_BOX) == [], (page.url, screen)
+
+
 @pytest.mark.parametrize("folder", FOLDERS, ids=LANGUAGE_IDS)
-def test_nothing_is_wider_than_its_column_or_clipped_on_a_phone(
+def test_no_calculator_is_wider_than_its_column_or_clipped_on_a_phone(
+    reader: Page, site_url: str, folder: str
+) -> None:
+    """Every calculator, answered from a link and its form opened, as a reader goes from
+    one to the next in a visit (one engine answers them all)."""
+    for number, path in enumerate(CALCULATOR_PAGES):
+        reader.set_viewport_size(PHONES[0])
+        url = f"{site_url}{folder}{path}"
+        if number == 0:
+            reader.goto(url)
+        calculator = follow(reader, url) if number else reader.locator(".calc")
+        expect(verdict(calculator)).to_be_visible()
+        calculator.locator(".calc__given").get_by_role("button").first.click()  # the form too
+        expect(calculator.locator(".calc__form")).to_be_visible()
+        fits_a_phone(reader)
+
+
+@pytest.mark.parametrize("path", read(["templates/", "evidence/", "rights/"]))
+@pytest.mark.parametrize("folder", FOLDERS, ids=LANGUAGE_IDS)
+def test_no_guide_page_is_wider_than_its_column_or_clipped_on_a_phone(
     reader: Page, site_url: str, folder: str, path: str
 ) -> None:
     reader.set_viewport_size(PHONES[0])
     reader.goto(f"{site_url}{folder}{path}")
-    if "calculators/" in path:
-        expect(verdict(reader)).to_be_visible()
-        reader.locator(".calc__given").get_by_role("button").first.click()  # the form too
-        expect(reader.locator(".calc__form")).to_be_visible()
-    # Folded text counts: a reader opens it.
-    reader.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
-    for screen in PHONES:
-        reader.set_viewport_size(screen)
-        assert reader.evaluate(OUTSIDE_ITS_BOX) == [], screen
+    fits_a_phone(reader)
 
 
 def big_enough(target: Locator) -> None:
