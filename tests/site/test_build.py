@@ -204,35 +204,32 @@ def test_the_snapshot_holds_the_shipped_calculators_already_imported(
 def test_the_engine_is_built_once_per_package_and_pyodide_and_a_broken_package_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_site: Path
 ) -> None:
-    # The site's build has made the runtime's Brotli copy, once per Pyodide: no build of
-    # another package makes it again.
+    # The site's build made this package's engine and the runtime's Brotli copy (once per
+    # Pyodide). Asked again for the same package, the build finds them: no Node runs.
     (runtime_copy,) = (PROJECT / "node_modules" / ".cache" / "pyodide-runtime").glob("*/*.br")
     made_once = runtime_copy.stat().st_mtime_ns
-    (tmp_path / "node_modules").mkdir()
-    (tmp_path / "node_modules" / "pyodide").symlink_to(PROJECT / "node_modules" / "pyodide")
-    shutil.copy(PROJECT / "package.json", tmp_path / "package.json")
-    shutil.copytree(PROJECT / "calculators", tmp_path / "calculators")
-    web = tmp_path / "calculators" / "web.py"
-    web.write_text(web.read_text(encoding="utf-8") + "# another package\n", encoding="utf-8")
     bundle = tmp_path / "calculators.zip"
-    engine.pack_calculators(tmp_path, bundle)
-    made = engine.build_engine(tmp_path, bundle)
+    engine.pack_calculators(PROJECT, bundle)
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # a build would now fail
+    made = engine.build_engine(PROJECT, bundle)
     snapshot = (made / engine.SNAPSHOT).read_bytes()
+    assert snapshot == (built_site / "assets" / engine.SNAPSHOT).read_bytes()
     assert unpack_snapshot(snapshot)[:4] != b"\0\0\0\0"  # Pyodide's own header comes first
-    assert runtime_copy.stat().st_mtime_ns == made_once
     assert (made / engine.RUNTIME_COPY).read_bytes() == runtime_copy.read_bytes()
 
-    monkeypatch.setattr(shutil, "which", lambda name: None)  # a second build would now fail
-    assert engine.build_engine(tmp_path, bundle) == made
-
-    web.write_text("import nothing_of_the_sort\n", encoding="utf-8")  # cannot be imported
-    engine.pack_calculators(tmp_path, bundle)
+    # Another package needs a build of its own (Node), which fails on a module that
+    # cannot be imported, names it, remakes no runtime copy and keeps the good build.
+    shutil.copytree(PROJECT / "calculators", tmp_path / "calculators")
+    (tmp_path / "calculators" / "web.py").write_text("import nothing_of_the_sort\n")
+    broken = tmp_path / "broken.zip"
+    engine.pack_calculators(tmp_path, broken)
     with pytest.raises(PublishError, match="Node.js .* is needed to build the engine"):
-        engine.build_engine(tmp_path, bundle)
+        engine.build_engine(PROJECT, broken)
     monkeypatch.undo()
     with pytest.raises(PublishError, match="could not build the engine(.|\n)*nothing_of_the_sort"):
-        engine.build_engine(tmp_path, bundle)
-    assert made.is_dir()  # a failed build keeps the last good one
+        engine.build_engine(PROJECT, broken)
+    assert runtime_copy.stat().st_mtime_ns == made_once
+    assert made.is_dir() and engine.build_engine(PROJECT, bundle) == made
 
 
 def test_the_standard_library_is_cut_to_what_the_engine_imports(built_site: Path) -> None:
